@@ -1,0 +1,48 @@
+"""The ``lkjip`` command: a thin argparse dispatcher over :mod:`pipeline.commands`.
+
+Each command module exposes ``add_parser(subparsers)`` and ``run(args) -> int``. Errors the
+user can fix arrive as :class:`pipeline.errors.UserError` and leave as one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from pipeline import __version__
+from pipeline.commands import COMMANDS
+from pipeline.errors import UserError
+from pipeline.messages import cli as msg
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lkjip",
+        description="LKjIP sebagai kode: periksa data, bangun laporan, dan jalankan alur SOP.",
+    )
+    parser.add_argument("--version", action="version", version=f"lkjip {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True)
+    for module in COMMANDS:
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"{msg.ERROR_PREFIX}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(msg.INTERRUPTED, file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug in lkjip: one clear line unless debugging
+        if os.environ.get("LKJIP_DEBUG"):
+            traceback.print_exc()
+        print(f"{msg.ERROR_PREFIX}: {msg.INTERNAL_ERROR.format(kind=type(exc).__name__)}",
+              file=sys.stderr)
+        return 2
