@@ -1,0 +1,24 @@
+"""``lkjip start --year YYYY``: the inspektur opens the year's cycle (SOP step 1, nota dinas)."""
+
+from __future__ import annotations
+
+import argparse
+
+from pipeline.messages import workflow as msg
+from pipeline.workflow import gitrepo, rounds
+from pipeline.workflow.signing import resolve_signing_key
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("start", help="mulai siklus LKjIP tahun ini (langkah 1, Inspektur)")
+    parser.add_argument("--year", type=int, required=True, help="tahun laporan, mis. 2025")
+    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = gitrepo.open_repo()
+    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    started = rounds.start(repo, key, args.year)
+    print(msg.STARTED.format(year=started.year, name=started.name, commit=started.commit[:10]))
+    return 0

@@ -1,0 +1,69 @@
+"""``lkjip status [--json]``: the year's cycle, who acts next, and what is overdue."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+
+from pipeline.messages import workflow as msg
+from pipeline.workflow import gitrepo
+from pipeline.workflow.sop import format_duration
+from pipeline.workflow.status import CycleStatus, read_cycle, to_json
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("status", help="posisi LKjIP dalam SOP dan siapa yang bertindak")
+    parser.add_argument("--year", type=int, help="tahun siklus (bawaan: siklus terakhir)")
+    parser.add_argument("--json", action="store_true", help="keluaran JSON untuk CI/dasbor")
+    parser.set_defaults(func=run)
+
+
+def _when(timestamp: int) -> str:
+    return datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def render(status: CycleStatus) -> str:
+    sop = status.sop
+    lines = [msg.STATUS_TITLE.format(year=status.year, time=_when(status.start.time),
+                                     name=status.start.name),
+             msg.STATUS_POSITION.format(position=status.position)]
+    nxt = status.next
+    if nxt is None:
+        lines.append(msg.STATUS_DONE)
+    else:
+        names = ", ".join(f"{n} (NIP {nip})" for n, nip in nxt.people) or msg.NOBODY
+        lines.append(msg.STATUS_NEXT.format(
+            role=", ".join(sop.title_of(r) for r in nxt.roles), names=names,
+            step=nxt.step.number, what=nxt.what))
+        waited = msg.STATUS_WAITED.format(since=_when(nxt.since),
+                                          waited=format_duration(nxt.waited),
+                                          standard=format_duration(nxt.standard))
+        lines.append(waited + (f" {msg.STATUS_OVERDUE}" if nxt.overdue else ""))
+    if status.rounds:
+        lines.append(msg.STATUS_ROUNDS)
+    for r in status.rounds:
+        state = "merged" if r.merged else r.verdict.state
+        lines.append(msg.STATUS_ROUND.format(name=r.name, branch=r.branch,
+                                             state=msg.STATE_NAMES[state]))
+        for e in r.verdict.chain:
+            lines.append(msg.STATUS_CHAIN_ITEM.format(
+                action=msg.ACTION_NAMES[e.action], role=sop.title_of(e.role), name=e.name,
+                nip=e.nip, time=_when(e.time)))
+        if r.verdict.returned is not None:
+            e = r.verdict.returned
+            lines.append(msg.STATUS_RETURN_ITEM.format(
+                role=sop.title_of(e.role), name=e.name, time=_when(e.time), note=e.note,
+                to=", ".join(sop.title_of(t) for t in e.to)))
+        for p in r.verdict.problems:
+            lines.append(msg.STATUS_PROBLEM_ITEM.format(problem=p))
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    status = read_cycle(gitrepo.open_repo(), args.year)
+    if args.json:
+        print(json.dumps(to_json(status), ensure_ascii=False, indent=2))
+    else:
+        print(render(status))
+    return 0

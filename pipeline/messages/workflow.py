@@ -1,0 +1,279 @@
+"""Messages of the SOP workflow: roster, rounds, paraf, signature, verification, status.
+
+The same texts are shown by the CLI, and later by the server hook and the review page.
+Placeholders in braces are filled with ``str.format``.
+"""
+
+# --- repository and work tree -------------------------------------------------------------
+NOT_A_REPOSITORY = "Folder ini bukan repositori Git. Masuk ke folder repositori LKjIP dahulu."
+NO_COMMITS = "Repositori ini belum punya commit apa pun."
+NO_MAIN = "Cabang '{main}' belum ada. Alur SOP membutuhkan cabang utama '{main}'."
+DETACHED_HEAD = (
+    "Anda tidak sedang berada di sebuah cabang (HEAD terlepas). "
+    "Pindah ke cabang draft atau cabang putaran dengan 'git switch NAMA-CABANG'."
+)
+DIRTY_WORKTREE = (
+    "Ada perubahan yang belum di-commit ({files}). Tidak ada yang diubah. "
+    "Simpan dulu dengan 'git commit' (atau buang/pindahkan berkas itu), lalu ulangi."
+)
+NO_GIT_IDENTITY = (
+    "Nama dan e-mail Git belum diatur. Jalankan 'git config --global user.name \"Nama Anda\"' "
+    "dan 'git config --global user.email \"email@anda\"'."
+)
+BRANCH_MOVED = (
+    "Cabang '{branch}' berubah selagi perintah berjalan (atau sudah ada). Tidak ada yang "
+    "diubah; ambil versi terbaru lalu ulangi."
+)
+WOULD_NOT_VERIFY = (
+    "Langkah ini dibatalkan karena hasilnya tidak akan lolos pemeriksaan: {problems}. "
+    "Tidak ada yang diubah."
+)
+
+# --- keys and signatures ------------------------------------------------------------------
+NO_SSH_KEYGEN = (
+    "Program 'ssh-keygen' (OpenSSH) tidak ditemukan. Pasang OpenSSH client agar tanda tangan "
+    "bisa dibuat dan diperiksa."
+)
+NO_KEY = (
+    "Kunci penanda tangan belum ditentukan. Berikan --key BERKAS atau atur "
+    "'git config user.signingkey ~/.ssh/id_ed25519.pub'."
+)
+KEY_NOT_FOUND = "Berkas kunci '{path}' tidak ditemukan."
+KEY_UNREADABLE = (
+    "Kunci '{path}' tidak bisa dibaca sebagai kunci SSH. Gunakan kunci SSH Anda "
+    "(mis. ~/.ssh/id_ed25519 atau ~/.ssh/id_ed25519.pub)."
+)
+SIGN_FAILED = (
+    "Tanda tangan gagal dibuat oleh ssh-keygen ({detail}). Jika kunci Anda berkata sandi, "
+    "tambahkan dulu ke ssh-agent dengan 'ssh-add'."
+)
+SIGN_WRONG_KEY = (
+    "Tanda tangan yang dihasilkan tidak cocok dengan kunci publik yang diberikan. "
+    "Periksa bahwa berkas .pub sepasang dengan kunci rahasianya. Tidak ada yang diubah."
+)
+SIG_NOT_SSH = "tanda tangan bukan tanda tangan SSH (hanya SSH yang diterima)"
+SIG_MALFORMED = "tanda tangan SSH rusak atau tidak lengkap"
+SIG_NAMESPACE = "tanda tangan dibuat untuk keperluan '{namespace}', bukan 'git'"
+SIG_INVALID = (
+    "tanda tangan tidak cocok dengan isi commit (isi diubah atau tanda tangan dipindahkan)"
+)
+
+# --- commit objects -----------------------------------------------------------------------
+COMMIT_NO_MESSAGE = "objek commit tidak berformat benar (tidak ada pesan)"
+COMMIT_BAD_HEADER = "objek commit memiliki kepala '{header}' yang tidak sah"
+COMMIT_UNEXPECTED_HEADERS = (
+    "objek commit memuat kepala yang tidak dikenal lkjip ({headers}); demi keamanan ditolak"
+)
+COMMIT_DUPLICATE_SIGNATURE = "objek commit memuat lebih dari satu tanda tangan (gpgsig); ditolak"
+COMMIT_NOT_UTF8 = "objek commit tidak ditulis dalam UTF-8"
+COMMIT_BAD_TRAILER = "pesan commit memuat keterangan '{key}' yang berulang atau tidak dikenal"
+COMMIT_TRAILER_MISPLACED = (
+    "pesan commit memuat keterangan lkjip di luar bagian akhir pesan ('{line}')"
+)
+
+# --- SOP definition -----------------------------------------------------------------------
+SOP_INVALID = "Definisi SOP {path} tidak dapat dipakai: {detail}"
+SOP_NEEDS_ROLES = "harus memuat 'roles' dan 'steps'"
+SOP_BAD_ROLE = "nama peran '{role}' tidak sah (huruf kecil, angka, garis bawah)"
+SOP_BAD_STEP = "langkah {step} tidak lengkap atau salah ({detail})"
+SOP_STEP_NUMBERS = "nomor langkah harus unik dan berurutan naik"
+SOP_UNKNOWN_ROLE = "langkah {step} menyebut peran yang tidak ada di 'roles': {role}"
+SOP_UNKNOWN_ACTION = "langkah {step} memakai action '{action}' yang tidak dikenal"
+SOP_APPROVAL_ONE_ROLE = "langkah {step} (paraf/tanda tangan) harus dilakukan tepat satu peran"
+SOP_NEEDS_ACTION = "harus ada tepat satu langkah dengan action '{action}'"
+SOP_SIGN_LAST = "harus ada tepat satu langkah 'sign', sesudah semua langkah 'paraf'"
+SOP_APPROVAL_ROLES_DISTINCT = "setiap paraf dan tanda tangan harus oleh peran yang berbeda"
+
+# --- roster -------------------------------------------------------------------------------
+ROSTER_INVALID = "Daftar peran {path} tidak dapat dibaca: {detail}"
+ROSTER_NEEDS_PEOPLE = "harus memuat daftar 'people'"
+ROSTER_BAD_ENTRY = "entri ke-{n} tidak lengkap atau salah ({detail})"
+ROSTER_DUPLICATE = "entri ke-{n} memakai NIP atau kunci yang sudah dipakai entri lain"
+ROSTER_BAD_NIP = "NIP '{nip}' tidak sah: NIP terdiri dari 18 angka."
+ROSTER_UNKNOWN_ROLE = "Peran '{role}' tidak dikenal. Peran yang ada: {roles}."
+ROSTER_KEY_TAKEN = "Kunci ini sudah terdaftar atas nama {name} (NIP {nip})."
+ROSTER_ROLE_TAKEN = (
+    "Peran '{role}' hanya boleh dipegang satu orang dan kini dipegang {name} (NIP {nip}). "
+    "Hapus dulu dengan 'lkjip roster remove --nip {nip}'."
+)
+ROSTER_OTHER_KEY = (
+    "{name} (NIP {nip}) sudah terdaftar dengan kunci lain. Satu orang satu kunci: hapus "
+    "dulu entrinya bila kuncinya diganti."
+)
+ROSTER_ALREADY = "{name} sudah memegang peran '{role}'."
+ROSTER_NO_SUCH_NIP = "Tidak ada orang dengan NIP {nip} di daftar peran."
+ROSTER_KEY_FILE = "Berkas kunci publik '{path}' tidak bisa dibaca sebagai kunci SSH."
+ROSTER_ADDED = (
+    "{name} ditambahkan sebagai {role} ke {path}. Perubahan ini berlaku setelah di-commit dan "
+    "masuk ke main melalui putaran yang disetujui."
+)
+ROSTER_REMOVED = (
+    "{name} (NIP {nip}) dihapus dari {path}. Setelah perubahan ini masuk ke main, semua paraf "
+    "dengan kuncinya di putaran yang belum digabung menjadi batal."
+)
+ROSTER_EMPTY = "Daftar peran masih kosong."
+ROSTER_UNAPPROVED = (
+    "daftar peran (sop/roster.yaml) diubah di main di luar putaran yang disetujui; "
+    "daftar itu tidak dipercaya"
+)
+
+# --- identity and turns -------------------------------------------------------------------
+NOBODY = "(belum ada yang memegang peran ini)"
+YOU_ARE_NOT_IN_ROSTER = (
+    "Kunci Anda ({fingerprint}) tidak terdaftar di daftar peran yang berlaku untuk putaran "
+    "ini. Minta Kasubbag Perencanaan mendaftarkan Anda dengan 'lkjip roster add'."
+)
+YOU_ARE_REVOKED = (
+    "Kunci Anda ({fingerprint}) sudah dicabut dari daftar peran di main; paraf dengan kunci "
+    "ini tidak berlaku lagi."
+)
+NOT_YOUR_TURN = (
+    "Bukan giliran Anda. {name} memegang peran {yours}, sedangkan sekarang giliran {role} "
+    "(langkah {step}): {holders}."
+)
+ALREADY_OTHER_ROLE = (
+    "{name} sudah memberi paraf sebagai {earlier} di putaran ini; satu orang tidak boleh "
+    "memberi paraf untuk dua peran ({role})."
+)
+
+# --- start --------------------------------------------------------------------------------
+START_WRONG_ROLE = "{name} tidak dapat memulai siklus LKjIP; yang dapat: {roles}."
+START_ALREADY = "Siklus LKjIP tahun {year} sudah dimulai."
+START_SUBJECT = "Nota dinas: mulai penyusunan LKjIP tahun {year}"
+START_BODY = "{name} memerintahkan: {activity} (tahun {year})."
+STARTED = "Siklus LKjIP tahun {year} dimulai oleh {name} (commit {commit})."
+CYCLE_NOT_STARTED = (
+    "Siklus LKjIP tahun {year} belum dimulai. Inspektur memulainya dengan "
+    "'lkjip start --year TAHUN'."
+)
+
+# --- submit -------------------------------------------------------------------------------
+SUBMIT_NOT_FROM_DRAFT = (
+    "'lkjip submit' dijalankan dari cabang draft (mis. draft/bab-3), bukan dari '{branch}'."
+)
+SUBMIT_BEHIND_MAIN = (
+    "Cabang '{branch}' belum memuat versi terbaru '{main}'. Gabungkan dulu "
+    "('git merge {main}'), periksa hasilnya, lalu ulangi."
+)
+SUBMIT_WRONG_ROLE = "{name} tidak dapat menyerahkan draft untuk dikoreksi; yang dapat: {roles}."
+SUBMIT_ROUND_OPEN = (
+    "Putaran {round} masih berjalan. Putaran baru dibuka setelah putaran itu dikembalikan "
+    "('lkjip return') atau digabung ke main."
+)
+SUBMIT_INCOMPLETE = (
+    "Draft belum lengkap ({count} masalah); tidak ada yang diubah. Perbaiki dulu:\n{problems}"
+)
+SUBMIT_SUBJECT = "Serah draft LKjIP {year} untuk koreksi (putaran {year}/{number})"
+SUBMIT_BODY = "Draft dari cabang {draft}, diserahkan oleh {name}."
+SUBMITTED = "Putaran koreksi dibuka: {branch}. Sekarang giliran {role}: {names}."
+
+# --- paraf, sign, return ------------------------------------------------------------------
+NOT_ON_ROUND = (
+    "Cabang '{branch}' bukan cabang putaran koreksi. Pindah dulu ke cabangnya, mis. "
+    "'git switch review/2025/1'."
+)
+ROUND_WITHOUT_HANDOFF = "Cabang '{branch}' tidak memuat serah-terima putaran (lkjip submit)."
+ROUND_HAS_PROBLEMS = "Putaran {round} bermasalah; tidak ada yang diubah:\n{problems}"
+ROUND_MERGED = "Putaran {round} sudah digabung ke main; tidak ada lagi yang perlu diparaf."
+ROUND_RETURNED = (
+    "Putaran {round} sudah ditutup karena dikembalikan untuk diperbaiki. Perbaikan dibuat di "
+    "draft, lalu 'lkjip submit' membuka putaran berikutnya."
+)
+ROUND_COMPLETE = "Putaran {round} sudah lengkap paraf dan tanda tangannya."
+USE_SIGN = "Langkah ini adalah tanda tangan {role}: gunakan 'lkjip sign'."
+SIGN_TOO_EARLY = "Belum bisa ditandatangani: masih menunggu paraf {missing}."
+RETURN_NEEDS_NOTE = (
+    "Tuliskan catatan koreksi dengan --note \"...\" agar penerima tahu apa yang diperbaiki."
+)
+PARAF_SUBJECT = "Paraf {role}: {name} (putaran {round})"
+SIGN_SUBJECT = "Tanda tangan {role}: {name} (putaran {round})"
+RETURN_SUBJECT = "Dikembalikan oleh {role} kepada {to} (putaran {round})"
+PARAF_DONE = "Paraf {role} tercatat (putaran {round}, commit {commit})."
+SIGN_DONE = "Tanda tangan {role} tercatat (putaran {round}, commit {commit}). Putaran lengkap."
+RETURN_DONE = (
+    "Putaran {round} dikembalikan kepada {to}. Perbaikan dibuat di draft, lalu "
+    "'lkjip submit' membuka putaran berikutnya."
+)
+NEXT_TURN = "Berikutnya giliran {role}: {names}."
+
+# --- verify -------------------------------------------------------------------------------
+NOT_A_ROUND = (
+    "'{rev}' tidak berada dalam putaran koreksi (tidak ada serah-terima 'lkjip submit' di "
+    "riwayatnya)."
+)
+BAD_REV = "Revisi '{rev}' tidak ditemukan."
+VERIFY_OK = "Putaran {round}: isi {tree} sah, diparaf dan ditandatangani lengkap."
+VERIFY_FAILED = "Putaran {round} TIDAK sah:"
+VERIFY_CHAIN_HEADER = "Rantai persetujuan:"
+VERIFY_RETURNED = "putaran {round} dikembalikan oleh {role}, tidak disetujui"
+VERIFY_INCOMPLETE = (
+    "putaran {round} belum lengkap: belum ada {missing}; sekarang giliran {role} ({names})"
+)
+V_UNSIGNED = "commit ini tidak ditandatangani"
+V_BAD_SIGNATURE = "tanda tangan tidak sah: {reason}"
+V_KEY_REVOKED = (
+    "kunci {name} (NIP {nip}, {fingerprint}) sudah dicabut dari daftar peran di main; "
+    "parafnya batal"
+)
+V_KEY_NOT_IN_ROSTER = (
+    "ditandatangani dengan kunci {fingerprint} yang tidak ada di daftar peran yang berlaku "
+    "untuk putaran ini"
+)
+V_IDENTITY_MISMATCH = (
+    "commit mengaku dari {claimed}, tetapi kuncinya milik {name} (NIP {nip})"
+)
+V_ROUND_MISMATCH = "commit menyebut putaran {claimed}, padahal berada di putaran {round}"
+V_HANDOFF_ROLE = "serah-terima oleh {name}, padahal yang berhak menyerahkan: {roles}"
+V_BAD_TRAILERS = "keterangan lkjip di pesan commit tidak sesuai SOP"
+V_BASE = (
+    "titik awal putaran (Lkjip-Base) tidak berada di main atau bukan leluhur putaran ini"
+)
+V_AFTER_CLOSE = "ada commit sesudah putaran ditutup (dikembalikan atau ditandatangani)"
+V_MERGE_IN_ROUND = "commit gabungan (merge) tidak boleh ada di dalam putaran"
+V_UNEXPECTED_ACTION = "langkah '{action}' tidak boleh ada di dalam putaran"
+V_CHANGES_CONTENT = "commit paraf/tanda tangan mengubah isi; paraf harus atas isi yang sama"
+V_NOT_ROLE_HOLDER = "{name} memberi paraf sebagai {role}, padahal perannya {roles}"
+V_WRONG_ORDER = "paraf {role} tidak pada urutannya: yang seharusnya lebih dulu {expected}"
+V_ACTION_MISMATCH = (
+    "{role} melakukan '{action}', padahal SOP menetapkan '{expected}' pada langkah ini"
+)
+V_TWO_ROLES = (
+    "{name} memberi paraf sebagai {role} padahal sudah memberi paraf sebagai {earlier} "
+    "di putaran ini; satu orang tidak boleh memegang dua peran dalam satu putaran"
+)
+V_RETURN_ADDRESSEE = "dikembalikan kepada {to}, padahal SOP menetapkan kepada {expected}"
+VOIDED = "Paraf {role} oleh {name} batal karena isi berubah sesudahnya."
+
+# --- status -------------------------------------------------------------------------------
+POS_DRAFTING = "Penyusunan draft (langkah 2-5): belum ada putaran koreksi."
+POS_IN_ROUND = "Putaran {round} sedang dikoreksi (langkah {step})."
+POS_RETURNED = "Putaran {round} dikembalikan untuk diperbaiki."
+POS_SIGNED = "Putaran {round} sudah ditandatangani, menunggu digabung ke main (lkjip merge)."
+POS_MERGED = "Putaran {round} sudah digabung ke main: LKjIP selesai."
+POS_INVALID = "Putaran {round} bermasalah dan tidak dapat dilanjutkan; buka putaran baru."
+WHAT_SUBMIT = "menyerahkan draft untuk dikoreksi (lkjip submit)"
+WHAT_RESUBMIT = "membuka putaran baru dari draft yang benar (lkjip submit)"
+WHAT_FIX = "memperbaiki draft sesuai catatan lalu menyerahkan ulang (lkjip submit): {note}"
+WHAT_MERGE = "menerima LKjIP yang sudah ditandatangani (lkjip merge)"
+WHAT_PARAF = "mengoreksi lalu memberi paraf (lkjip paraf) atau mengembalikan (lkjip return)"
+WHAT_SIGN = "mengoreksi lalu menandatangani (lkjip sign) atau mengembalikan (lkjip return)"
+STATUS_TITLE = "Siklus LKjIP tahun {year} (dimulai {time} oleh {name})"
+STATUS_POSITION = "Posisi: {position}"
+STATUS_NEXT = "Berikutnya: {role} ({names}), langkah {step}: {what}"
+STATUS_WAITED = "Menunggu sejak {since}: {waited} (mutu baku {standard})"
+STATUS_OVERDUE = "TERLAMBAT"
+STATUS_ROUNDS = "Putaran:"
+STATUS_ROUND = "  {name} ({branch}): {state}"
+STATUS_CHAIN_ITEM = "    - {action} {role}: {name} (NIP {nip}), {time}"
+STATUS_RETURN_ITEM = "    - dikembalikan oleh {role} ({name}) kepada {to}, {time}: {note}"
+STATUS_PROBLEM_ITEM = "    ! {problem}"
+STATUS_DONE = "Tidak ada yang perlu dilakukan lagi."
+STATE_NAMES = {
+    "open": "sedang dikoreksi",
+    "returned": "dikembalikan",
+    "complete": "lengkap (sudah ditandatangani)",
+    "invalid": "bermasalah",
+    "merged": "sudah digabung ke main",
+}
+ACTION_NAMES = {"paraf": "paraf", "sign": "tanda tangan", "return": "dikembalikan",
+                "submit": "serah"}

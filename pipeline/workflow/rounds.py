@@ -1,0 +1,289 @@
+"""The SOP's moves as signed commits: start a cycle, submit a round, paraf, sign, return.
+
+Every move refuses a dirty work tree, checks the turn with :func:`verify.verify_round` (the
+same rules ``lkjip verify`` applies), writes a signed commit, verifies the result again, and
+only then moves the branch: a move that would not verify never lands (fail closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygit2
+
+from pipeline.data import check as data_check
+from pipeline.errors import Problem, UserError
+from pipeline.messages import workflow as msg
+from pipeline.workflow import gitrepo
+from pipeline.workflow.commits import format_message
+from pipeline.workflow.facts import commit_fact, roster_at, round_facts_and_policy, sop_at
+from pipeline.workflow.roster import Person, Roster
+from pipeline.workflow.signing import SigningKey
+from pipeline.workflow.sop import Sop, Step
+from pipeline.workflow.verify import Policy, RoundFacts, Verdict, verify_round
+
+CheckFn = Callable[..., list[Problem]]
+
+
+@dataclass(frozen=True)
+class CycleStart:
+    year: int
+    commit: str
+    time: int
+    name: str
+    nip: str
+
+
+@dataclass(frozen=True)
+class RoundRef:
+    year: int
+    number: int
+    branch: str  # local name, or remote-tracking name when only the remote has it
+    tip: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.year}/{self.number}"
+
+
+def find_starts(repo: pygit2.Repository) -> list[CycleStart]:
+    """``lkjip start`` commits on main's first-parent line, newest first (not yet verified)."""
+    tip = gitrepo.branch_tip(repo, gitrepo.MAIN)
+    starts = []
+    for oid in gitrepo.first_parent_line(repo, tip) if tip is not None else []:
+        fact = commit_fact(repo, oid)
+        if fact.trailers.get("Action") == "start" and fact.trailers.get("Year", "").isdigit():
+            starts.append(CycleStart(int(fact.trailers["Year"]), oid, fact.time,
+                                     fact.trailers.get("Name", ""), fact.trailers.get("NIP", "")))
+    return starts
+
+
+def list_rounds(repo: pygit2.Repository, year: int) -> list[RoundRef]:
+    """The year's round branches, local ones first, then those only a remote has."""
+    found: dict[int, RoundRef] = {}
+    for name in repo.branches.local:
+        parsed = gitrepo.parse_round_branch(name)
+        if parsed and parsed[0] == year:
+            found[parsed[1]] = RoundRef(year, parsed[1], name,
+                                        str(repo.branches.local[name].target))
+    for name in repo.branches.remote:
+        parsed = gitrepo.parse_round_branch(name.partition("/")[2])
+        if parsed and parsed[0] == year and parsed[1] not in found:
+            found[parsed[1]] = RoundRef(year, parsed[1], name,
+                                        str(repo.branches.remote[name].target))
+    return [found[n] for n in sorted(found)]
+
+
+def judge(repo: pygit2.Repository, rev: pygit2.Oid | str) -> tuple[RoundFacts, Policy,
+                                                                    Verdict] | None:
+    """Facts, policy and verdict of the round ``rev`` belongs to (None: not in a round)."""
+    found = round_facts_and_policy(repo, rev)
+    if found is None:
+        return None
+    facts, policy = found
+    return facts, policy, verify_round(facts, policy)
+
+
+def _person(roster: Roster, base_roster: Roster, key: SigningKey) -> Person:
+    person = roster.by_key(key.public)
+    if person is not None:
+        return person
+    if base_roster.by_key(key.public) is not None:
+        raise UserError(msg.YOU_ARE_REVOKED.format(fingerprint=key.public.fingerprint))
+    raise UserError(msg.YOU_ARE_NOT_IN_ROSTER.format(fingerprint=key.public.fingerprint))
+
+
+def _trailers(action: str, step: Step, role: str, person: Person, **extra: str) -> dict[str, str]:
+    decision = {"return": "returned", "submit": "submitted", "start": "ordered"}.get(
+        action, "approved")
+    trailers = {"Action": action, **{k: v for k, v in extra.items() if k in ("Year", "Round")},
+                "Step": str(step.number), "Role": role, "Name": person.name, "NIP": person.nip,
+                "Decision": decision}
+    trailers.update({k: v for k, v in extra.items() if k not in ("Year", "Round")})
+    return trailers
+
+
+# --- step 1: start ------------------------------------------------------------------------
+
+
+def start(repo: pygit2.Repository, key: SigningKey, year: int) -> CycleStart:
+    """Open the year's cycle: a signed commit on main recording the inspektur's order."""
+    gitrepo.ensure_clean(repo)
+    tip = gitrepo.main_tip(repo)
+    sop, roster = sop_at(repo, tip), roster_at(repo, tip)
+    step = sop.step("start")
+    person = _person(roster, roster, key)
+    role = next((r for r in step.roles if r in person.roles), None)
+    if role is None:
+        raise UserError(msg.START_WRONG_ROLE.format(
+            name=person.name, roles=", ".join(sop.title_of(r) for r in step.roles)))
+    if any(s.year == year for s in find_starts(repo)):
+        raise UserError(msg.START_ALREADY.format(year=year))
+    message = format_message(
+        msg.START_SUBJECT.format(year=year),
+        msg.START_BODY.format(year=year, name=person.name, activity=step.activity),
+        _trailers("start", step, role, person, Year=str(year)),
+    )
+    new = gitrepo.create_signed_commit(repo, parent=tip, tree=repo.get(tip).tree_id,
+                                       message=message, key=key)
+    gitrepo.move_branch(repo, gitrepo.MAIN, tip, new, f"lkjip start {year}")
+    return CycleStart(year, str(new), repo.get(new).commit_time, person.name, person.nip)
+
+
+# --- step 5: submit -----------------------------------------------------------------------
+
+
+def _open_round(repo: pygit2.Repository, year: int) -> RoundRef | None:
+    """The year's latest round if it still blocks a new one (open or signed, not merged)."""
+    rounds = list_rounds(repo, year)
+    if not rounds:
+        return None
+    judged = judge(repo, rounds[-1].tip)
+    if judged is None:
+        return None
+    facts, _, verdict = judged
+    if verdict.state in ("open", "complete") and not facts.merged:
+        return rounds[-1]
+    return None
+
+
+def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
+           check: CheckFn | None = None) -> str:
+    """Open the next correction round from the current draft branch; returns its branch.
+
+    ``check`` is ``lkjip check --lengkap`` (:func:`check_project`, looked up at call time).
+    """
+    gitrepo.ensure_clean(repo)
+    draft = gitrepo.current_branch(repo)
+    if draft == gitrepo.MAIN or gitrepo.parse_round_branch(draft):
+        raise UserError(msg.SUBMIT_NOT_FROM_DRAFT.format(branch=draft))
+    head = repo.head.target
+    base = gitrepo.main_tip(repo)
+    if not gitrepo.is_ancestor(repo, str(base), str(head)):
+        raise UserError(msg.SUBMIT_BEHIND_MAIN.format(branch=draft, main=gitrepo.MAIN))
+    starts = find_starts(repo)
+    if year is None and starts:
+        year = starts[0].year
+    if year is None or not any(s.year == year for s in starts):
+        raise UserError(msg.CYCLE_NOT_STARTED.format(year=year or "ini"))
+    sop, roster = sop_at(repo, base), roster_at(repo, base)
+    step = sop.step("submit")
+    person = _person(roster, roster, key)
+    role = next((r for r in step.roles if r in person.roles), None)
+    if role is None:
+        raise UserError(msg.SUBMIT_WRONG_ROLE.format(
+            name=person.name, roles=", ".join(sop.title_of(r) for r in step.roles)))
+    blocking = _open_round(repo, year)
+    if blocking is not None:
+        raise UserError(msg.SUBMIT_ROUND_OPEN.format(round=blocking.name))
+    problems = (check or data_check.check_project)(Path(repo.workdir), complete=True)
+    if problems:
+        listed = "\n".join(f"  {p}" for p in problems)
+        raise UserError(msg.SUBMIT_INCOMPLETE.format(count=len(problems), problems=listed))
+    rounds = list_rounds(repo, year)
+    number = rounds[-1].number + 1 if rounds else 1
+    name = gitrepo.round_branch(year, number)
+    if name in repo.branches.local:
+        raise UserError(msg.BRANCH_MOVED.format(branch=name))
+    message = format_message(
+        msg.SUBMIT_SUBJECT.format(year=year, number=number),
+        msg.SUBMIT_BODY.format(draft=draft, name=person.name),
+        _trailers("submit", step, role, person, Year=str(year), Round=f"{year}/{number}",
+                  Base=str(base), Draft=draft),
+    )
+    new = gitrepo.create_signed_commit(repo, parent=head, tree=repo.get(head).tree_id,
+                                       message=message, key=key)
+    judged = judge(repo, new)
+    if judged is None or judged[2].state != "open":
+        problems_text = "; ".join(str(p) for p in judged[2].problems) if judged else "?"
+        raise UserError(msg.WOULD_NOT_VERIFY.format(problems=problems_text))
+    gitrepo.move_branch(repo, name, None, new, f"lkjip submit {year}/{number}")
+    repo.set_head(f"refs/heads/{name}")  # same tree: the work tree and index stay as they are
+    return name
+
+
+# --- steps 6-8: paraf, sign, return -------------------------------------------------------
+
+
+def _round_turn(repo: pygit2.Repository, key: SigningKey) -> tuple[str, pygit2.Oid, Sop,
+                                                                     Policy, Verdict, Person]:
+    gitrepo.ensure_clean(repo)
+    branch = gitrepo.current_branch(repo)
+    if not gitrepo.parse_round_branch(branch):
+        raise UserError(msg.NOT_ON_ROUND.format(branch=branch))
+    tip = repo.head.target
+    judged = judge(repo, tip)
+    if judged is None:
+        raise UserError(msg.ROUND_WITHOUT_HANDOFF.format(branch=branch))
+    facts, policy, verdict = judged
+    sop = policy.sop
+    if verdict.problems:
+        listed = "\n".join(f"  {p}" for p in verdict.problems)
+        raise UserError(msg.ROUND_HAS_PROBLEMS.format(round=verdict.round, problems=listed))
+    if facts.merged:
+        raise UserError(msg.ROUND_MERGED.format(round=verdict.round))
+    if verdict.state == "returned":
+        raise UserError(msg.ROUND_RETURNED.format(round=verdict.round))
+    if verdict.state == "complete":
+        raise UserError(msg.ROUND_COMPLETE.format(round=verdict.round))
+    step = verdict.next_step
+    assert step is not None
+    person = _person(policy.roster, policy.base_roster, key)
+    if step.role not in person.roles:
+        holders = ", ".join(p.name for p in policy.roster.holders(step.role)) or msg.NOBODY
+        raise UserError(msg.NOT_YOUR_TURN.format(
+            name=person.name, yours=", ".join(sop.title_of(r) for r in person.roles),
+            role=sop.title_of(step.role), step=step.number, holders=holders))
+    earlier = verdict.participants.get(person.nip)
+    if earlier is not None and earlier != step.role:
+        raise UserError(msg.ALREADY_OTHER_ROLE.format(
+            name=person.name, earlier=sop.title_of(earlier), role=sop.title_of(step.role)))
+    return branch, tip, sop, policy, verdict, person
+
+
+def _approve(repo: pygit2.Repository, key: SigningKey, action: str, note: str) -> Verdict:
+    branch, tip, sop, policy, verdict, person = _round_turn(repo, key)
+    step = verdict.next_step
+    assert step is not None
+    if action == "paraf" and step.action == "sign":
+        raise UserError(msg.USE_SIGN.format(role=sop.title_of(step.role)))
+    if action == "sign" and step.action != "sign":
+        missing = [sop.title_of(s.role) for s in sop.approvals[len(verdict.chain):-1]]
+        raise UserError(msg.SIGN_TOO_EARLY.format(missing=", ".join(missing)))
+    if action == "return":
+        if not note.strip():
+            raise UserError(msg.RETURN_NEEDS_NOTE)
+        to = ", ".join(step.returns_to)
+        subject = msg.RETURN_SUBJECT.format(
+            round=verdict.round, role=sop.title_of(step.role),
+            to=", ".join(sop.title_of(r) for r in step.returns_to))
+        trailers = _trailers("return", step, step.role, person, Round=verdict.round, To=to)
+    else:
+        template = msg.SIGN_SUBJECT if action == "sign" else msg.PARAF_SUBJECT
+        subject = template.format(round=verdict.round, role=sop.title_of(step.role),
+                                  name=person.name)
+        trailers = _trailers(action, step, step.role, person, Round=verdict.round)
+    message = format_message(subject, note, trailers)
+    new = gitrepo.create_signed_commit(repo, parent=tip, tree=repo.get(tip).tree_id,
+                                       message=message, key=key)
+    after = judge(repo, new)
+    expected = {"return": ("returned",), "sign": ("complete",), "paraf": ("open", "complete")}
+    if after is None or after[2].state not in expected[action]:
+        problems = "; ".join(str(p) for p in after[2].problems) if after else "?"
+        raise UserError(msg.WOULD_NOT_VERIFY.format(problems=problems))
+    gitrepo.move_branch(repo, branch, tip, new, f"lkjip {action} {verdict.round}")
+    return after[2]
+
+
+def paraf(repo: pygit2.Repository, key: SigningKey, note: str = "") -> Verdict:
+    return _approve(repo, key, "paraf", note)
+
+
+def sign_report(repo: pygit2.Repository, key: SigningKey, note: str = "") -> Verdict:
+    return _approve(repo, key, "sign", note)
+
+
+def return_round(repo: pygit2.Repository, key: SigningKey, note: str) -> Verdict:
+    return _approve(repo, key, "return", note)

@@ -1,0 +1,162 @@
+"""SSH signatures made and checked with ``ssh-keygen -Y``, exactly as git does with
+``gpg.format=ssh``: namespace ``git``, the armoured signature stored in ``gpgsig``.
+
+Checking answers one factual question: "is this a valid ``git``-namespace signature over
+these bytes, and by which key?" Whether that key may sign is policy, decided in
+:mod:`pipeline.workflow.verify`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import shutil
+import struct
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import CannotRun, UserError
+from pipeline.messages import workflow as msg
+from pipeline.workflow.roster import PublicKey, parse_public_key
+
+NAMESPACE = "git"
+_BEGIN = "-----BEGIN SSH SIGNATURE-----"
+_END = "-----END SSH SIGNATURE-----"
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    """What ``ssh-keygen -Y sign -f`` is given, and the public key it must sign with."""
+
+    path: str  # a private key file, or a public key file (then ssh-agent holds the secret)
+    public: PublicKey
+    literal: bool = False  # ``key::...``: path is written to a temporary file when signing
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """The facts about one signature: by which key, and whether it is valid."""
+
+    key: PublicKey | None
+    valid: bool
+    reason: str | None = None  # user-facing, when not valid
+
+
+def _ssh_keygen() -> str:
+    path = shutil.which("ssh-keygen")
+    if path is None:
+        raise CannotRun(msg.NO_SSH_KEYGEN)
+    return path
+
+
+def resolve_signing_key(spec: str) -> SigningKey:
+    """Interpret ``--key`` or ``user.signingkey`` the way git does (path or ``key::`` line)."""
+    if spec.startswith("key::") or spec.startswith("ssh-"):
+        literal = spec.removeprefix("key::")
+        try:
+            return SigningKey(literal, parse_public_key(literal), literal=True)
+        except ValueError:
+            raise UserError(msg.KEY_UNREADABLE.format(path=spec[:40])) from None
+    path = Path(os.path.expanduser(spec))
+    if not path.is_file():
+        raise UserError(msg.KEY_NOT_FOUND.format(path=spec))
+    public_file = path if path.name.endswith(".pub") else path.with_name(path.name + ".pub")
+    if public_file.is_file():
+        text = public_file.read_text("utf-8", "replace")
+    else:
+        result = subprocess.run([_ssh_keygen(), "-y", "-f", str(path)],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise UserError(msg.KEY_UNREADABLE.format(path=spec))
+        text = result.stdout
+    try:
+        return SigningKey(str(path), parse_public_key(text))
+    except ValueError:
+        raise UserError(msg.KEY_UNREADABLE.format(path=spec)) from None
+
+
+def sign(payload: bytes, key: SigningKey) -> str:
+    """Sign ``payload`` as git does; returns the armoured signature (with final newline).
+
+    The signature is checked before it is returned: a key file whose ``.pub`` does not match
+    its secret half must not produce a commit attributed to the wrong key (fail closed).
+    """
+    with tempfile.TemporaryDirectory(prefix="lkjip-sign-") as tmp:
+        key_path = key.path
+        if key.literal:
+            key_path = os.path.join(tmp, "key.pub")
+            Path(key_path).write_text(key.public.openssh + "\n")
+        data = os.path.join(tmp, "payload")
+        Path(data).write_bytes(payload)
+        # stdin stays the terminal: ssh-keygen may ask for a passphrase there, as under git.
+        result = subprocess.run(
+            [_ssh_keygen(), "-Y", "sign", "-n", NAMESPACE, "-f", key_path, data],
+            capture_output=True, text=True,
+        )
+        if result.returncode != 0:
+            detail = (result.stderr.strip().splitlines() or ["?"])[-1]
+            raise UserError(msg.SIGN_FAILED.format(detail=detail))
+        signature = Path(data + ".sig").read_text("ascii")
+    check = verify_signature(payload, signature)
+    if not check.valid or check.key != key.public:
+        raise UserError(msg.SIGN_WRONG_KEY)
+    return signature
+
+
+def parse_sshsig(armoured: str) -> tuple[PublicKey, str]:
+    """The signer's public key and namespace of an SSHSIG; ValueError (user text) if malformed."""
+    lines = armoured.strip("\n").split("\n")
+    if len(lines) < 3 or lines[0] != _BEGIN or lines[-1] != _END:
+        raise ValueError(msg.SIG_NOT_SSH)
+    try:
+        blob = base64.b64decode("".join(lines[1:-1]), validate=True)
+    except binascii.Error:
+        raise ValueError(msg.SIG_MALFORMED) from None
+    if not blob.startswith(b"SSHSIG") or blob[6:10] != b"\x00\x00\x00\x01":
+        raise ValueError(msg.SIG_MALFORMED)
+    fields, offset = [], 10
+    for _ in range(5):  # publickey, namespace, reserved, hash_algorithm, signature
+        if offset + 4 > len(blob):
+            raise ValueError(msg.SIG_MALFORMED)
+        (length,) = struct.unpack(">I", blob[offset:offset + 4])
+        offset += 4
+        if offset + length > len(blob):
+            raise ValueError(msg.SIG_MALFORMED)
+        fields.append(blob[offset:offset + length])
+        offset += length
+    if offset != len(blob):
+        raise ValueError(msg.SIG_MALFORMED)
+    key_blob, namespace = fields[0], fields[1]
+    (type_length,) = struct.unpack(">I", key_blob[:4]) if len(key_blob) >= 4 else (0,)
+    key_type = key_blob[4:4 + type_length].decode("ascii", "replace")
+    try:
+        key = parse_public_key(f"{key_type} {base64.b64encode(key_blob).decode()}")
+    except ValueError:
+        raise ValueError(msg.SIG_MALFORMED) from None
+    return key, namespace.decode("utf-8", "replace")
+
+
+def verify_signature(payload: bytes, armoured: str) -> SignatureCheck:
+    """Check an SSH signature over ``payload`` against the key it names, namespace ``git``."""
+    try:
+        key, namespace = parse_sshsig(armoured)
+    except ValueError as exc:
+        return SignatureCheck(None, False, str(exc))
+    if namespace != NAMESPACE:
+        return SignatureCheck(key, False, msg.SIG_NAMESPACE.format(namespace=namespace[:40]))
+    with tempfile.TemporaryDirectory(prefix="lkjip-verify-") as tmp:
+        allowed = os.path.join(tmp, "allowed")
+        Path(allowed).write_text(f'signer namespaces="git" {key.openssh}\n')
+        sig = os.path.join(tmp, "sig")
+        Path(sig).write_text(armoured)
+        result = subprocess.run(
+            [_ssh_keygen(), "-Y", "verify", "-f", allowed, "-I", "signer", "-n", NAMESPACE,
+             "-s", sig],
+            input=payload, capture_output=True,
+        )
+    if result.returncode != 0:
+        return SignatureCheck(key, False, msg.SIG_INVALID)
+    return SignatureCheck(key, True)

@@ -1,0 +1,292 @@
+"""Verification of a correction round: a pure function ``verify_round(facts, policy)``.
+
+Facts are read from the repository by :mod:`pipeline.workflow.facts` (commits, trees,
+trailers, signature check results); the policy is the SOP and the roster in force at the
+round's base on ``main``. The CLI, the commands that write (paraf, sign, return), the status
+view, and later the server hook and the review page all call this one function, so they
+all say the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.messages import workflow as msg
+from pipeline.workflow.roster import Person, PublicKey, Roster
+from pipeline.workflow.signing import SignatureCheck
+from pipeline.workflow.sop import Sop, Step, next_approval
+
+# --- facts and policy (inputs) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommitFact:
+    oid: str
+    parents: tuple[str, ...]
+    tree: str
+    parent_tree: str | None  # the first parent's tree
+    time: int  # committer time: a claim, good for SLAs, never for security
+    subject: str
+    body: str  # the message without subject and trailers (the note of a paraf or return)
+    trailers: dict[str, str] = field(default_factory=dict)
+    format_error: str | None = None  # why the object is not one lkjip accepts
+    signature: SignatureCheck | None = None  # None: not signed
+
+
+@dataclass(frozen=True)
+class RoundFacts:
+    rev: str
+    rev_tree: str
+    handoff: CommitFact
+    commits: tuple[CommitFact, ...]  # after the hand-off, oldest first, ending at rev
+    base_ok: bool  # Lkjip-Base is on main's first-parent line and an ancestor of the hand-off
+    merged: bool = False
+
+
+@dataclass(frozen=True)
+class RosterChange:
+    """A commit on main, before the round's base, that changed the roster file."""
+
+    oid: str
+    tree_matches: bool  # a merge whose tree is its second parent's (the merged round's) tree
+    merged_round: RoundFacts | None = None
+    merged_policy: Policy | None = None
+
+
+@dataclass(frozen=True)
+class Policy:
+    sop: Sop
+    roster: Roster  # effective: at the base, less what main removed since
+    base_roster: Roster  # at the base, to tell a revoked key from an unknown one
+    roster_changes: tuple[RosterChange, ...] = ()
+
+
+# --- verdict (output) ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    text: str
+    commit: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.commit[:10]}: {self.text}" if self.commit else self.text
+
+
+@dataclass(frozen=True)
+class ChainEntry:
+    step: int
+    role: str
+    action: str  # paraf, sign or return
+    name: str
+    nip: str
+    time: int
+    fingerprint: str
+    commit: str
+    note: str = ""
+    to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    round: str
+    state: str  # open, returned, complete, invalid
+    chain: tuple[ChainEntry, ...]
+    problems: tuple[Finding, ...]
+    next_step: Step | None  # whose turn it is in an open round
+    handoff: ChainEntry | None
+    returned: ChainEntry | None = None
+    voided: tuple[ChainEntry, ...] = ()
+    participants: dict[str, str] = field(default_factory=dict)  # NIP -> role of a paraf
+    since: int = 0  # time of the round's last event (for the time standard)
+    rev_tree: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "complete" and not self.problems
+
+
+def explain(verdict: Verdict, sop: Sop, roster: Roster) -> list[str]:
+    """Why a verdict is not ok, in the user's words: the problems, then what is missing."""
+    lines = [str(p) for p in verdict.problems]
+    if verdict.state == "returned" and verdict.returned:
+        lines.append(msg.VERIFY_RETURNED.format(
+            round=verdict.round, role=sop.title_of(verdict.returned.role)))
+    elif verdict.state == "open" and verdict.next_step is not None:
+        step = verdict.next_step
+        missing = [sop.title_of(s.role) for s in sop.approvals[len(verdict.chain):]]
+        lines.append(msg.VERIFY_INCOMPLETE.format(
+            round=verdict.round, missing=", ".join(missing),
+            role=sop.title_of(step.role), names=holder_names(roster, step.role)))
+    return lines
+
+
+def holder_names(roster: Roster, role: str) -> str:
+    people = roster.holders(role)
+    return ", ".join(p.name for p in people) if people else msg.NOBODY
+
+
+# --- the rules ----------------------------------------------------------------------------
+
+
+def roster_provenance(changes: tuple[RosterChange, ...]) -> list[Finding]:
+    """Every roster change on main before the base must be the merge of a verified round."""
+    findings = []
+    for change in changes:
+        approved = (
+            change.tree_matches and change.merged_round is not None
+            and change.merged_policy is not None
+            and verify_round(change.merged_round, change.merged_policy).ok
+        )
+        if not approved:
+            findings.append(Finding("roster-unapproved", msg.ROSTER_UNAPPROVED, change.oid))
+    return findings
+
+
+def _identify(c: CommitFact, policy: Policy,
+              round_name: str) -> tuple[Person | None, Finding | None]:
+    """The roster person who signed ``c``, or the reason the signature does not count."""
+    def bad(code: str, text: str) -> tuple[None, Finding]:
+        return None, Finding(code, text, c.oid)
+
+    if c.signature is None:
+        return bad("unsigned", msg.V_UNSIGNED)
+    if not c.signature.valid or c.signature.key is None:
+        return bad("bad-signature", msg.V_BAD_SIGNATURE.format(
+            reason=c.signature.reason or msg.SIG_INVALID))
+    key: PublicKey = c.signature.key
+    person = policy.roster.by_key(key)
+    if person is None:
+        revoked = policy.base_roster.by_key(key)
+        if revoked is not None:
+            return bad("key-revoked", msg.V_KEY_REVOKED.format(
+                name=revoked.name, nip=revoked.nip, fingerprint=key.fingerprint))
+        return bad("key-not-in-roster", msg.V_KEY_NOT_IN_ROSTER.format(
+            fingerprint=key.fingerprint))
+    if c.trailers.get("NIP") != person.nip or c.trailers.get("Name") != person.name:
+        return bad("identity-mismatch", msg.V_IDENTITY_MISMATCH.format(
+            claimed=f"{c.trailers.get('Name')} ({c.trailers.get('NIP')})",
+            name=person.name, nip=person.nip))
+    if c.trailers.get("Round") != round_name:
+        return bad("round-mismatch", msg.V_ROUND_MISMATCH.format(
+            claimed=c.trailers.get("Round"), round=round_name))
+    return person, None
+
+
+def _entry(c: CommitFact, person: Person, step: int, role: str, action: str) -> ChainEntry:
+    assert c.signature is not None and c.signature.key is not None
+    to = tuple(r.strip() for r in c.trailers.get("To", "").split(",") if r.strip())
+    return ChainEntry(step, role, action, person.name, person.nip, c.time,
+                      c.signature.key.fingerprint, c.oid, c.body, to)
+
+
+def _check_handoff(facts: RoundFacts, policy: Policy) -> tuple[ChainEntry | None, list[Finding]]:
+    h, sop = facts.handoff, policy.sop
+    submit = sop.step("submit")
+    round_name = h.trailers.get("Round", "")
+    if h.format_error:
+        return None, [Finding("commit-format", h.format_error, h.oid)]
+    person, finding = _identify(h, policy, round_name)
+    if finding:
+        return None, [finding]
+    assert person is not None
+    role = h.trailers.get("Role", "")
+    problems = []
+    if role not in submit.roles or role not in person.roles:
+        problems.append(Finding("handoff-role", msg.V_HANDOFF_ROLE.format(
+            name=person.name, roles=", ".join(sop.title_of(r) for r in submit.roles)), h.oid))
+    if h.trailers.get("Step") != str(submit.number) or h.trailers.get("Decision") != "submitted":
+        problems.append(Finding("bad-trailers", msg.V_BAD_TRAILERS, h.oid))
+    if not facts.base_ok:
+        problems.append(Finding("base", msg.V_BASE, h.oid))
+    return _entry(h, person, submit.number, role, "submit"), problems
+
+
+def verify_round(facts: RoundFacts, policy: Policy) -> Verdict:
+    """Judge a round: is ``facts.rev``'s content covered by a complete, valid chain?"""
+    sop = policy.sop
+    round_name = facts.handoff.trailers.get("Round", "?")
+    handoff, problems = _check_handoff(facts, policy)
+    problems = roster_provenance(policy.roster_changes) + problems
+    chain: list[ChainEntry] = []
+    voided: list[ChainEntry] = []
+    participants: dict[str, str] = {}
+    returned: ChainEntry | None = None
+    since = facts.handoff.time
+    complete = False
+
+    for c in facts.commits:
+        if returned is not None or complete:
+            problems.append(Finding("after-close", msg.V_AFTER_CLOSE, c.oid))
+            continue
+        if c.format_error:
+            problems.append(Finding("commit-format", c.format_error, c.oid))
+            continue
+        if len(c.parents) != 1:
+            problems.append(Finding("merge-in-round", msg.V_MERGE_IN_ROUND, c.oid))
+            continue
+        action = c.trailers.get("Action")
+        if action is None:  # a correction ("mengoreksi dan menyusun")
+            if c.tree != c.parent_tree and chain:
+                voided.extend(chain)  # content changed: every earlier paraf is void
+                chain = []
+            since = c.time
+            continue
+        if action not in ("paraf", "sign", "return"):
+            problems.append(Finding("unexpected-action",
+                                    msg.V_UNEXPECTED_ACTION.format(action=action), c.oid))
+            continue
+        person, finding = _identify(c, policy, round_name)
+        if finding:
+            problems.append(finding)
+            continue
+        assert person is not None
+        if c.tree != c.parent_tree:
+            problems.append(Finding("approval-changes-content", msg.V_CHANGES_CONTENT, c.oid))
+            continue
+        expected = next_approval(sop, len(chain))
+        assert expected is not None  # a complete chain closes the round above
+        role = c.trailers.get("Role", "")
+        if role not in person.roles:
+            problems.append(Finding("not-role-holder", msg.V_NOT_ROLE_HOLDER.format(
+                name=person.name, role=sop.title_of(role),
+                roles=", ".join(sop.title_of(r) for r in person.roles)), c.oid))
+            continue
+        if role != expected.role:
+            problems.append(Finding("wrong-order", msg.V_WRONG_ORDER.format(
+                role=sop.title_of(role), expected=sop.title_of(expected.role)), c.oid))
+            continue
+        decision = "returned" if action == "return" else "approved"
+        wanted_action = "return" if action == "return" else expected.action
+        if (action != wanted_action or c.trailers.get("Step") != str(expected.number)
+                or c.trailers.get("Decision") != decision):
+            problems.append(Finding("bad-trailers", msg.V_ACTION_MISMATCH.format(
+                action=action, role=sop.title_of(role), expected=wanted_action), c.oid))
+            continue
+        earlier = participants.get(person.nip)
+        if earlier is not None and earlier != role:
+            problems.append(Finding("two-roles", msg.V_TWO_ROLES.format(
+                name=person.name, role=sop.title_of(role), earlier=sop.title_of(earlier)),
+                c.oid))
+            continue
+        entry = _entry(c, person, expected.number, role, action)
+        since = c.time
+        if action == "return":
+            if entry.to != expected.returns_to:
+                problems.append(Finding("return-addressee", msg.V_RETURN_ADDRESSEE.format(
+                    to=", ".join(entry.to), expected=", ".join(expected.returns_to)), c.oid))
+            returned = entry
+            continue
+        participants[person.nip] = role
+        chain.append(entry)
+        complete = len(chain) == len(sop.approvals)
+
+    state = ("invalid" if problems else "returned" if returned
+             else "complete" if complete else "open")
+    next_step = next_approval(sop, len(chain)) if state == "open" else None
+    return Verdict(
+        round=round_name, state=state, chain=tuple(chain), problems=tuple(problems),
+        next_step=next_step, handoff=handoff, returned=returned, voided=tuple(voided),
+        participants=participants, since=since, rev_tree=facts.rev_tree,
+    )
