@@ -1,0 +1,209 @@
+"""``lkjip build``: data + content in, site/ and dist/lkjip-<year>.pdf out, both or neither.
+
+Order of work: load the data, validate every macro of every page (all problems at once, with
+file:line), lay the PDF out and write it to a staging file, build the site into a temporary
+folder next to site/ (with the staged PDF inside, for the "Unduh PDF" link), and only then
+move both into place. A build that fails at any step leaves the previous site/ and PDF as
+they were. Nothing here talks to Git.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+from pipeline.data.load import DATA_DIR, load_report
+from pipeline.errors import CannotRun, Problem, UserError
+from pipeline.messages import build as msg
+from pipeline.model.report import Report
+from pipeline.render import pages as content
+from pipeline.render.macros import MacroError, find_macro_problems
+
+SITE_DIR = "site"
+DIST_DIR = "dist"
+WIB = timezone(timedelta(hours=7), "WIB")  # Kalimantan Barat keeps Western Indonesia Time
+
+Step = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    site: Path | None = None
+    pdf: Path | None = None
+    page_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def document_date(report: Report, environ: Mapping[str, str]) -> datetime:
+    """The PDF's dates: SOURCE_DATE_EPOCH when set, else the signing date; never the clock."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise UserError(msg.BAD_EPOCH.format(value=epoch))
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    day = date.fromisoformat(str(report.organisation.signing_date))
+    return datetime(day.year, day.month, day.day, tzinfo=WIB)
+
+
+def content_problems(root: Path, report: Report, config: dict) -> list[Problem]:
+    """Macro problems of every Markdown page MkDocs would build, and nav entries with no file."""
+    docs = content.docs_dir(root, config)
+    problems: list[Problem] = []
+    for src in content.nav_sources(config):
+        if not (docs / src).is_file():
+            problems.append(Problem(f"{docs.relative_to(root).as_posix()}/{src}", None,
+                                    msg.PAGE_MISSING))
+    for file in sorted(docs.rglob("*.md")):
+        path = file.relative_to(root).as_posix()
+        problems += find_macro_problems(file.read_text(encoding="utf-8"), path, report)
+    return problems
+
+
+def build(
+    root: Path,
+    *,
+    site: bool = True,
+    pdf: bool = True,
+    environ: Mapping[str, str] | None = None,
+    step: Step = lambda _text: None,
+) -> BuildResult:
+    """Build the report at ``root``; see the module docstring for the guarantees."""
+    root = root.resolve()
+    if not (root / content.CONFIG_FILE).is_file() or not (root / DATA_DIR).is_dir():
+        raise CannotRun(msg.NOT_IN_PROJECT.format(root=root))
+    result = BuildResult()
+    clock = time.monotonic()
+
+    step(msg.STEP_DATA)
+    report = load_report(root)
+    config = content.read_config(root)
+
+    step(msg.STEP_CHECK)
+    problems = content_problems(root, report, config)
+    if problems:
+        raise MacroError(problems)
+
+    final_pdf = root / DIST_DIR / content.pdf_name(report.year)
+    final_site = root / SITE_DIR
+    with _staging(root, final_pdf) as (staged_pdf, staged_site):
+        if pdf:
+            _build_pdf(root, report, config, staged_pdf, environ or os.environ, step, result)
+        result.seconds["pdf"] = time.monotonic() - clock
+        if site:
+            clock = time.monotonic()
+            step(msg.STEP_SITE)
+            result.warnings += _build_site(root, staged_site, staged_pdf if pdf else None)
+            result.seconds["site"] = time.monotonic() - clock
+        step(msg.STEP_PUBLISH)
+        if pdf:
+            os.replace(staged_pdf, final_pdf)
+            result.pdf = final_pdf
+        if site:
+            _swap_dir(staged_site, final_site)
+            result.site = final_site
+    return result
+
+
+def _build_pdf(root: Path, report: Report, config: dict, target: Path,
+               environ: Mapping[str, str], step: Step, result: BuildResult) -> None:
+    # Imported here: WeasyPrint and matplotlib cost a second to import, --no-pdf should not pay.
+    from pipeline.render.pdf import layout, write_pdf
+    from pipeline.render.print_html import print_html
+
+    step(msg.STEP_PRINT_HTML)
+    html = print_html(content.read_pages(root, config), report, config)
+    step(msg.STEP_LAYOUT)
+    laid_out = layout(html, content.docs_dir(root, config))
+    step(msg.STEP_WRITE_PDF)
+    written = write_pdf(laid_out, target, when=document_date(report, environ))
+    result.page_count = len(laid_out.document.pages)
+    result.warnings += [msg.WARNING_PDF.format(message=m)
+                        for m in (*laid_out.warnings, *written)]
+
+
+@contextmanager
+def _staging(root: Path, final_pdf: Path) -> Iterator[tuple[Path, Path]]:
+    """A staging PDF path in dist/ and a staging folder next to site/; removed if left over."""
+    final_pdf.parent.mkdir(parents=True, exist_ok=True)
+    staged_pdf = final_pdf.with_name(f".{final_pdf.name}.{os.getpid()}.staged")
+    staged_site = Path(tempfile.mkdtemp(prefix=f".{SITE_DIR}-", dir=root))
+    staged_site.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
+    try:
+        yield staged_pdf, staged_site
+    finally:
+        staged_pdf.unlink(missing_ok=True)
+        shutil.rmtree(staged_site, ignore_errors=True)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _mkdocs_messages() -> Iterator[list[str]]:
+    """MkDocs' warnings and errors, collected instead of printed raw (in English) to stderr."""
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    saved = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = saved
+
+
+def _build_site(root: Path, target: Path, staged_pdf: Path | None) -> list[str]:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from pipeline.render.mkdocs_plugin import LkjipPlugin
+
+    with _mkdocs_messages() as messages:
+        try:
+            config = load_config(str(root / content.CONFIG_FILE), site_dir=str(target))
+            for plugin in config.plugins.values():
+                if isinstance(plugin, LkjipPlugin):
+                    plugin.pdf_path = staged_pdf
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (MkDocsException, SystemExit) as exc:
+            # Abort is a SystemExit; MkDocs logged the reason before raising it.
+            reason = "\n".join(f"  {m}" for m in messages) or f"  {exc}"
+            raise UserError(msg.SITE_WARNINGS_FAILED.format(messages=reason)) from exc
+    return [msg.WARNING_SITE.format(message=m) for m in messages]
+
+
+def _swap_dir(new: Path, final: Path) -> None:
+    """Put ``new`` where ``final`` is: two renames, the old folder restored if the second fails."""
+    old: Path | None = None
+    if final.exists():
+        old = final.with_name(f".{final.name}-old-{os.getpid()}")
+        os.replace(final, old)
+    try:
+        os.replace(new, final)
+    except OSError:
+        if old is not None:
+            os.replace(old, final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,32 @@
+"""Messages of ``lkjip build``."""
+
+HELP = "bangun situs HTML (site/) dan PDF (dist/) dari content/ dan data/"
+HELP_ROOT = "folder repositori LKjIP (bawaan: folder saat ini)"
+HELP_NO_PDF = "jangan bangun PDF"
+HELP_NO_SITE = "jangan bangun situs HTML"
+
+STEP_DATA = "Membaca data"
+STEP_CHECK = "Memeriksa makro pada konten"
+STEP_PRINT_HTML = "Menyusun naskah cetak"
+STEP_LAYOUT = "Menata halaman PDF"
+STEP_WRITE_PDF = "Menulis PDF"
+STEP_SITE = "Membangun situs"
+STEP_PUBLISH = "Memasang hasil"
+
+NOT_IN_PROJECT = (
+    "Folder {root} bukan repositori LKjIP (tidak ada mkdocs.yml dan data/). "
+    "Jalankan perintah dari folder repositori atau gunakan --root."
+)
+NOTHING_TO_DO = "Tidak ada yang dibangun: --no-pdf dan --no-site dipakai bersamaan."
+PAGE_MISSING = "halaman ini disebut di nav mkdocs.yml tetapi berkasnya tidak ada"
+BAD_EPOCH = "SOURCE_DATE_EPOCH bernilai '{value}', padahal harus bilangan detik sejak 1970"
+SITE_FAILED = "situs tidak dapat dibangun: {reason}"
+SITE_WARNINGS_FAILED = "situs tidak dapat dibangun; pesan MkDocs:\n{messages}"
+UNCHANGED = "Hasil sebelumnya (site/ dan dist/) tidak diubah."
+
+DONE_SITE = "Situs : {path}"
+DONE_PDF = "PDF   : {path} ({pages} halaman)"
+DONE_TIME = "Selesai dalam {seconds} detik."
+WARNING = "peringatan"
+WARNING_PDF = "PDF: {message}"
+WARNING_SITE = "situs: {message}"

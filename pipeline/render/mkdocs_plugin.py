@@ -1,0 +1,101 @@
+"""The ``lkjip`` MkDocs plugin: macros in every page, the report's stylesheet, the PDF download.
+
+The report is loaded once per build (``on_config``); ``on_page_markdown`` expands the macros of
+each page with the same code the print version uses. A wrong macro aborts the build with
+``path:line: message`` (a :class:`PluginError`, which MkDocs reports without a traceback).
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from pipeline.data.load import DataError, load_report
+from pipeline.model.report import Report
+from pipeline.render.macros import MacroError, expand
+from pipeline.render.pages import PDF_DIR, line_offset, pdf_name
+
+SITE_CSS = "assets/lkjip.css"
+
+
+class LkjipPluginConfig(Config):
+    # The PDF to publish in the site; empty: dist/lkjip-<year>.pdf when it exists.
+    pdf = config_options.Type(str, default="")
+
+
+class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.report: Report | None = None
+        self.root: Path = Path.cwd()
+        # Set by pipeline.build to the PDF just written (not yet moved into dist/).
+        self.pdf_path: Path | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        try:
+            self.report = load_report(self.root)
+        except DataError as exc:
+            raise PluginError(str(exc)) from exc
+        config.extra_css.append(SITE_CSS)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        css = package_files("pipeline.render").joinpath("site.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, SITE_CSS, content=css))
+        pdf = self._pdf()
+        if pdf is not None and self.report is not None:
+            src = f"{PDF_DIR}/{pdf_name(self.report.year)}"
+            files.append(File.generated(config, src, abs_src_path=str(pdf)))
+        return files
+
+    def _pdf(self) -> Path | None:
+        if self.pdf_path is not None:
+            return self.pdf_path
+        if self.config.pdf:
+            return self.root / self.config.pdf
+        if self.report is not None:
+            built = self.root / "dist" / pdf_name(self.report.year)
+            return built if built.is_file() else None
+        return None
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        assert self.report is not None  # on_config ran
+        source = page.file.abs_src_path
+        path = _display_path(self.root, source, page.file.src_uri)
+        offset = _offset(source, markdown)
+        try:
+            return expand(markdown, path, self.report, line_offset=offset)
+        except MacroError as exc:
+            raise PluginError(str(exc)) from exc
+
+
+def _display_path(root: Path, source: str | None, src_uri: str) -> str:
+    if source is None:
+        return src_uri
+    try:
+        return Path(source).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return src_uri
+
+
+def _offset(source: str | None, markdown: str) -> int:
+    """Lines of front matter MkDocs cut off, so errors name the file's own line numbers."""
+    if source is None:
+        return 0
+    try:
+        text = Path(source).read_text(encoding="utf-8")
+    except OSError:
+        return 0
+    return line_offset(text, markdown)
+

@@ -1,0 +1,146 @@
+"""The content pages as the report sees them: nav order, front matter, chapter numbers.
+
+Read straight from ``mkdocs.yml`` and ``content/`` (not through MkDocs) so that the print path
+and ``lkjip check`` do not depend on MkDocs internals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_FILE = "mkdocs.yml"
+DEFAULT_DOCS_DIR = "content"
+PDF_DIR = "unduh"  # the site's folder for the PDF (content links to unduh/lkjip-<year>.pdf)
+PRINT_KEY = "cetak"  # front matter: ``cetak: false`` keeps a page out of the PDF
+
+# The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so both agree on where text starts.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_CHAPTER = re.compile(r"^bab-(\d+)\b")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even when it uses MkDocs' ``!!python/name`` or ``!ENV`` tags."""
+
+
+def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("", _unknown_tag)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown file of the report: where it is and what it says."""
+
+    src: str  # path relative to docs_dir, e.g. ``bab-1-pendahuluan.md``
+    path: str  # path relative to the repository, for messages: ``content/bab-1-pendahuluan.md``
+    meta: dict[str, Any]
+    body: str  # Markdown without the front matter
+    line_offset: int  # lines taken by the front matter: body line 1 is file line offset+1
+
+    @property
+    def stem(self) -> str:
+        return Path(self.src).with_suffix("").as_posix().replace("/", "-")
+
+    @property
+    def printed(self) -> bool:
+        return self.meta.get(PRINT_KEY, True) is not False
+
+
+def read_config(root: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` of the project as plain data."""
+    text = (root / CONFIG_FILE).read_text(encoding="utf-8")
+    value = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
+    return value if isinstance(value, dict) else {}
+
+
+def docs_dir(root: Path, config: dict[str, Any]) -> Path:
+    return root / str(config.get("docs_dir", DEFAULT_DOCS_DIR))
+
+
+def nav_sources(config: dict[str, Any]) -> list[str]:
+    """Markdown files of the nav, in reading order (sections flattened, links skipped)."""
+    found: list[str] = []
+
+    def walk(item: Any) -> None:
+        if isinstance(item, str):
+            if item.endswith(".md") and "://" not in item:
+                found.append(item)
+        elif isinstance(item, list):
+            for child in item:
+                walk(child)
+        elif isinstance(item, dict):
+            for child in item.values():
+                walk(child)
+
+    walk(config.get("nav", []))
+    return found
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """(meta, body, line_offset) of a Markdown file, as MkDocs splits it."""
+    text = text.replace("\r\n", "\n")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, text, 0
+    if not isinstance(meta, dict):
+        return {}, text, 0
+    body = text[match.end():].lstrip("\n")
+    return meta, body, line_offset(text, body)
+
+
+def line_offset(source: str, body: str) -> int:
+    """How many lines of ``source`` precede ``body`` (which MkDocs cut from its end)."""
+    source = source.replace("\r\n", "\n")
+    if not body or not source.endswith(body):
+        return 0
+    return source[: len(source) - len(body)].count("\n")
+
+
+def read_page(root: Path, config: dict[str, Any], src: str) -> Page:
+    base = docs_dir(root, config)
+    file = base / src
+    meta, body, offset = split_front_matter(file.read_text(encoding="utf-8"))
+    return Page(src, _display_path(root, file), meta, body, offset)
+
+
+def read_pages(root: Path, config: dict[str, Any] | None = None) -> list[Page]:
+    """Every page of the nav, in order."""
+    config = read_config(root) if config is None else config
+    return [read_page(root, config, src) for src in nav_sources(config)]
+
+
+def chapter_label(path: str) -> str | None:
+    """``bab-3-...md`` -> ``3``; ``lampiran.md`` -> ``L``; other pages have no chapter."""
+    name = Path(path).name
+    if match := _CHAPTER.match(name):
+        return match.group(1)
+    if name.startswith("lampiran"):
+        return "L"
+    return None
+
+
+def _display_path(root: Path, file: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def pdf_name(year: int) -> str:
+    """File name of the PDF, in dist/ and in the site."""
+    return f"lkjip-{year}.pdf"
