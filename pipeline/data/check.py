@@ -1,15 +1,73 @@
-"""``lkjip check``: every problem in data/ and content/, all at once (stub, being written)."""
+"""``lkjip check``: every problem in data/ and content/, all at once.
+
+Order of work: read and schema-check every data file; consistency rules over the files that
+passed; the model (when every file passed) for the macro check; the content checks; with
+``complete`` the SOP's completeness rules. Nothing is written anywhere.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import Problem
+from pipeline.content.check import CONTENT_DIR, check_content, read_content
+from pipeline.data import schema
+from pipeline.data.completeness import Missing, check_completeness
+from pipeline.data.consistency import IND, RENSTRA, check_consistency
+from pipeline.data.load import DATA_DIR, Documents, read_documents, to_report
+from pipeline.errors import CannotRun, Problem
+from pipeline.messages import data as msg
+
+
+@dataclass
+class CheckResult:
+    problems: list[Problem]
+    missing: list[Missing] = field(default_factory=list)  # also among problems (--lengkap)
 
 
 def check_project(root: Path, *, complete: bool = False) -> list[Problem]:
     """Return every problem found in the project at ``root``; empty when all is well.
 
-    ``complete`` adds the SOP's completeness rules (``lkjip check --lengkap``).
+    ``complete`` adds the SOP's completeness rules (``lkjip check --lengkap``). Raises
+    :class:`CannotRun` when ``root`` is not a project at all.
     """
-    return []
+    return run_check(root, complete=complete).problems
+
+
+def run_check(root: Path, *, complete: bool = False) -> CheckResult:
+    """:func:`check_project`, keeping the completeness items for the summary."""
+    if not (root / DATA_DIR).is_dir():
+        raise CannotRun(msg.NOT_A_PROJECT.format(root=root))
+    docs, problems = read_documents(root)
+    problems.extend(check_consistency(docs))
+    report = to_report(docs) if len(docs) == len(schema.FILES) else None
+
+    files = []
+    if (root / CONTENT_DIR).is_dir():
+        files, found = read_content(root)
+        problems.extend(found)
+        problems.extend(check_content(root, files, _codes(docs), report))
+    else:
+        problems.append(Problem(CONTENT_DIR, None, msg.CONTENT_MISSING))
+
+    missing: list[Missing] = []
+    if complete:
+        missing = check_completeness(docs, files)
+        problems.extend(m.problem for m in missing)
+    return CheckResult(sorted(set(problems), key=_order), missing)
+
+
+def _codes(docs: Documents) -> dict[str, set[str]]:
+    """The codes the data defines, per kind; a kind whose file is unusable is left out."""
+    codes: dict[str, set[str]] = {}
+    if RENSTRA in docs:
+        goals = docs[RENSTRA].value["tujuan"]
+        codes["T"] = {t["kode"] for t in goals}
+        codes["SS"] = {s["kode"] for t in goals for s in t["sasaran"]}
+    if IND in docs:
+        codes["IKU"] = {i["kode"] for i in docs[IND].value["indikator"]}
+    return codes
+
+
+def _order(problem: Problem) -> tuple[str, int, str]:
+    return (problem.path, problem.line or 0, problem.message)

@@ -6,18 +6,20 @@ Validation is jsonschema's; this module only says what each file must look like 
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from pipeline.data.yamlfile import YamlDocument
+from pipeline.data.yamlfile import PathKey, YamlDocument
 from pipeline.errors import Problem
 from pipeline.messages import data as msg
 
 NUMBER = {"type": "number"}
 TEXT = {"type": "string", "minLength": 1}
-CODE = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", "x-hint": "huruf, angka, titik atau tanda hubung"}
+CODE = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9.\-]*$",
+        "x-hint": "huruf, angka, titik atau tanda hubung"}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "x-message": msg.DATE_SHAPE}
 YEAR = {"type": "integer", "minimum": 1900, "maximum": 2200}
 TARGET = {
@@ -190,10 +192,46 @@ _VALIDATORS = {
 }
 
 
+MAX_NUMBER = 1e15  # more than any budget in rupiah; larger is a typo (and overflows float)
+
+
 def validate(name: str, doc: YamlDocument) -> list[Problem]:
-    """Every schema violation of data file ``name`` as a problem at its line."""
-    errors = sorted(_VALIDATORS[name].iter_errors(doc.value), key=lambda e: list(map(str, e.absolute_path)))
-    return [doc.problem(tuple(e.absolute_path), _message(e)) for e in errors]
+    """Every schema violation of data file ``name`` as a problem at its line.
+
+    JSON Schema cannot say "a finite number", so ``.nan``, ``.inf`` and absurdly large
+    numbers are found by a walk over the values (a NaN would print as "nan" in the report).
+    """
+    errors = sorted(_VALIDATORS[name].iter_errors(doc.value),
+                    key=lambda e: list(map(str, e.absolute_path)))
+    problems = []
+    for error in errors:
+        key = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            # One problem per unknown key, at the key's own line (not at its mapping).
+            allowed = sorted(error.schema.get("properties", {}))
+            where = f" di '{'.'.join(map(str, key))}'" if key else ""
+            for extra in sorted(set(error.instance) - set(allowed)):
+                problems.append(doc.problem(key + (extra,), msg.SCHEMA_ADDITIONAL.format(
+                    name=extra, where=where, allowed=", ".join(allowed))))
+            continue
+        problems.append(doc.problem(key, _message(error)))
+    problems.extend(doc.problem(key, message) for key, message in _unreasonable(doc.value, ()))
+    return problems
+
+
+def _unreasonable(value: Any, key: PathKey) -> list[tuple[PathKey, str]]:
+    if isinstance(value, dict):
+        return [found for k, v in value.items() for found in _unreasonable(v, key + (k,))]
+    if isinstance(value, list):
+        return [found for i, v in enumerate(value) for found in _unreasonable(v, key + (i,))]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return []
+    field = ".".join(map(str, key)) or "(berkas)"
+    if isinstance(value, float) and not math.isfinite(value):
+        return [(key, msg.NOT_FINITE.format(field=field, value=value))]
+    if abs(value) > MAX_NUMBER:
+        return [(key, msg.TOO_BIG.format(field=field, value=value))]
+    return []
 
 
 def _message(error: ValidationError) -> str:
@@ -212,7 +250,8 @@ def _message(error: ValidationError) -> str:
         return msg.SCHEMA_REQUIRED.format(name=missing[0] if missing else "?", where=where)
     if validator == "type":
         expected = error.validator_value
-        names = [msg.TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
+        types = expected if isinstance(expected, list) else [expected]
+        names = [msg.TYPE_NAMES.get(t, t) for t in types]
         return msg.SCHEMA_TYPE.format(field=field, value=value, expected=" atau ".join(names))
     if validator == "enum":
         return msg.SCHEMA_ENUM.format(field=field, value=value,
@@ -233,8 +272,9 @@ def _message(error: ValidationError) -> str:
         return msg.SCHEMA_PATTERN.format(field=field, value=value,
                                          hint=schema.get("x-hint", error.validator_value))
     if validator in ("minItems", "minLength"):
-        return msg.SCHEMA_MIN_ITEMS.format(field=field, limit=error.validator_value) \
-            if validator == "minItems" else msg.SCHEMA_OTHER.format(field=field, detail="tidak boleh kosong")
+        if validator == "minItems":
+            return msg.SCHEMA_MIN_ITEMS.format(field=field, limit=error.validator_value)
+        return msg.SCHEMA_OTHER.format(field=field, detail="tidak boleh kosong")
     return msg.SCHEMA_OTHER.format(field=field, detail=error.message)
 
 

@@ -21,6 +21,8 @@ from pipeline.messages import data as msg
 PathKey = tuple[str | int, ...]
 
 MAX_BYTES = 2_000_000  # a data file of an LKjIP is a few kB; far larger is a mistake
+MAX_DEPTH = 50  # real data nests 5 levels; deeper is a mistake (and would exhaust the stack)
+MAX_NODES = 200_000  # bounds what aliases can expand to ("billion laughs")
 
 
 @dataclass
@@ -47,12 +49,15 @@ class YamlDocument:
 def read_yaml(file: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Read ``file``; return the document, or ``None`` and the problems that stopped it."""
     try:
+        if file.stat().st_size > MAX_BYTES:  # before reading: do not load a huge file
+            return None, [Problem(shown_as, 1, msg.FILE_TOO_LARGE.format(
+                size=file.stat().st_size, limit=MAX_BYTES))]
         raw = file.read_bytes()
     except FileNotFoundError:
         return None, [Problem(shown_as, None, msg.FILE_MISSING)]
-    if len(raw) > MAX_BYTES:
-        return None, [Problem(shown_as, None, msg.FILE_TOO_LARGE.format(
-            size=len(raw), limit=MAX_BYTES))]
+    except OSError as exc:  # a folder with the file's name, no permission, ...
+        return None, [Problem(shown_as, None, msg.FILE_UNREADABLE.format(
+            reason=exc.strerror or type(exc).__name__))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -67,29 +72,44 @@ def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Prob
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        return None, [Problem(shown_as, None, msg.FILE_EMPTY)]
-    loader = yaml.SafeLoader(text)
+        return None, [Problem(shown_as, 1, msg.FILE_EMPTY)]
     try:
+        loader = yaml.SafeLoader(text)  # already reads the text: may raise ReaderError
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, shown_as, text)]
+    except yaml.reader.ReaderError as exc:  # a control character; it has a position, no mark
+        line = text.count("\n", 0, exc.position) + 1
+        return None, [Problem(shown_as, line, msg.YAML_CONTROL_CHARACTER.format(
+            code=f"{exc.character:#06x}" if isinstance(exc.character, int) else exc.character))]
     except yaml.YAMLError as exc:  # errors without a mark
         return None, [Problem(shown_as, None, msg.YAML_SYNTAX.format(problem=exc))]
+    except RecursionError:  # the composer recurses once per nesting level
+        return None, [Problem(shown_as, None, msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH))]
     if node is None:
-        return None, [Problem(shown_as, None, msg.FILE_EMPTY)]
+        return None, [Problem(shown_as, 1, msg.FILE_EMPTY)]
     doc = YamlDocument(shown_as, None)
-    problems: list[Problem] = []
-    doc.value = _build(node, (), doc, problems, loader)
+    builder = _Builder(doc, loader)
+    doc.value = builder.build(node, (), ())
     loader.dispose()
-    return doc, problems
+    return doc, builder.problems
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
-    problem = f"{exc.context or ''} {exc.problem or ''}".strip()
+    opened = exc.context_mark.line + 1 if exc.context_mark else line
+    context = exc.context or ""
+    problem = f"{context} {exc.problem or ''}".strip()
     if "'\\t'" in problem or (line and "\t" in _line(text, line)):
         return Problem(shown_as, line, msg.YAML_TAB)
+    # An unclosed quote or bracket is only noticed much later: point at where it was opened.
+    if "quoted scalar" in context:
+        return Problem(shown_as, opened, msg.YAML_UNCLOSED_QUOTE.format(line=opened))
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = "[ ... ]" if "sequence" in context else "{ ... }"
+        return Problem(shown_as, opened, msg.YAML_UNCLOSED_BRACKET.format(
+            bracket=bracket, line=opened, at=line))
     for english, indonesian in msg.YAML_PROBLEMS.items():
         if english in problem:
             return Problem(shown_as, line, msg.YAML_SYNTAX.format(problem=indonesian))
@@ -101,47 +121,74 @@ def _line(text: str, number: int) -> str:
     return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
-def _build(
-    node: yaml.Node | None,
-    key: PathKey,
-    doc: YamlDocument,
-    problems: list[Problem],
-    loader: yaml.SafeLoader,
-) -> Any:
-    if node is None:
-        return None
-    doc.lines.setdefault(key, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
+class _Builder:
+    """Plain values from composed nodes, recording lines; bad nodes become problems."""
+
+    def __init__(self, doc: YamlDocument, loader: yaml.SafeLoader) -> None:
+        self.doc = doc
+        self.loader = loader
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        self.stopped = False
+
+    def _stop(self, node: yaml.Node, message: str) -> None:
+        if not self.stopped:  # one message is enough; the rest would repeat it
+            self.problems.append(Problem(self.doc.path, node.start_mark.line + 1, message))
+        self.stopped = True
+
+    def build(self, node: yaml.Node, key: PathKey, ancestors: tuple[int, ...]) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self._stop(node, msg.YAML_TOO_MANY_VALUES.format(limit=MAX_NODES))
+            return None
+        if len(ancestors) > MAX_DEPTH:
+            self._stop(node, msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH))
+            return None
+        if id(node) in ancestors:  # an alias that contains itself: &a [*a]
+            self._stop(node, msg.YAML_RECURSIVE_ALIAS)
+            return None
+        self.doc.lines.setdefault(key, node.start_mark.line + 1)
+        inner = ancestors + (id(node),)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, key, inner)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, key + (index,), inner)
+                    for index, item in enumerate(node.value)]
+        value = self._scalar(node)
+        if isinstance(value, dt.date):  # dates stay text: the schema checks their form
+            return node.value
+        if isinstance(value, bytes | set):
+            self.problems.append(Problem(self.doc.path, node.start_mark.line + 1,
+                                         msg.YAML_UNSUPPORTED.format(tag=node.tag)))
+            return None
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, key: PathKey, inner: tuple[int, ...]) -> Any:
+        try:
+            self.loader.flatten_mapping(node)  # resolve merge keys (<<: *anchor) as YAML does
+        except (yaml.YAMLError, RecursionError):
+            self.problems.append(Problem(self.doc.path, node.start_mark.line + 1,
+                                         msg.YAML_BAD_MERGE))
+            return None
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            name = str(_scalar(key_node, loader)) if isinstance(key_node, yaml.ScalarNode) else "?"
+            name = (str(self._scalar(key_node)) if isinstance(key_node, yaml.ScalarNode)
+                    else "?")
             line = key_node.start_mark.line + 1
             if name in first_line:
-                problems.append(Problem(doc.path, line, msg.YAML_DUPLICATE_KEY.format(
+                self.problems.append(Problem(self.doc.path, line, msg.YAML_DUPLICATE_KEY.format(
                     key=name, first=first_line[name])))
                 continue
             first_line[name] = line
-            doc.lines[key + (name,)] = line
-            result[name] = _build(value_node, key + (name,), doc, problems, loader)
+            self.doc.lines[key + (name,)] = line
+            result[name] = self.build(value_node, key + (name,), inner)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(item, key + (index,), doc, problems, loader)
-            for index, item in enumerate(node.value)
-        ]
-    value = _scalar(node, loader)
-    if isinstance(value, dt.date):  # dates stay text: the schema checks their form
-        return node.value
-    if isinstance(value, bytes | set):
-        problems.append(Problem(doc.path, node.start_mark.line + 1,
-                                msg.YAML_UNSUPPORTED.format(tag=node.tag)))
-        return None
-    return value
 
-
-def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError:
-        return node.value
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        # An explicit tag on a bad value (!!int abc, !!timestamp x) fails in many ways;
+        # the text itself is kept and the schema says what is wrong with it.
+        except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError):
+            return node.value

@@ -525,4 +525,3 @@ def _expand_line(ctx: _Context, line: str, uses: list[MacroUse]) -> str:
 def expand(text: str, path: str, report: Report, *, line_offset: int = 0) -> str:
     """``text`` with every macro replaced (see :func:`expand_page`)."""
     return expand_page(text, path, report, line_offset=line_offset).text
-

@@ -98,4 +98,3 @@ def _offset(source: str | None, markdown: str) -> int:
     except OSError:
         return 0
     return line_offset(text, markdown)
-

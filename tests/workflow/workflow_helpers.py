@@ -195,5 +195,3 @@ def expect_error(result: Result, text: str) -> None:
     """The command failed with exit 1 and said ``text`` (a fragment of the message)."""
     assert result.rc == 1, (result.rc, result.out, result.err)
     assert text in result.err + result.out, result.err + result.out
-
-

@@ -1,0 +1,1 @@
+"""Reading and checking content/*.md: structure, links, images, codes, placeholders."""
