@@ -28,7 +28,7 @@ from pipeline.messages import render as msg
 from pipeline.model.budget import Activity, Program, SubActivity
 from pipeline.model.indicators import Goal, Indicator, Objective
 from pipeline.model.report import Report
-from pipeline.render import charts, tables
+from pipeline.render import tables
 from pipeline.render.formatting import (
     EN_DASH,
     number,
@@ -210,6 +210,8 @@ def _table(ctx: _Context, table: tables.Table) -> str:
 
 
 def _figure(ctx: _Context, svg: str, caption: str) -> str:
+    from pipeline.render import charts  # lazy: matplotlib is slow to import
+
     label, element_id = ctx.next_label(msg.FIGURE)
     ctx.captions.append(Caption(msg.FIGURE, label, caption, element_id))
     title = f"{msg.FIGURE} {label}"
@@ -339,6 +341,8 @@ def _efficiency_block(ctx: _Context, o: Objective | None) -> str:
 
 
 def _indicator_chart(ctx: _Context, i: Indicator) -> str:
+    from pipeline.render import charts  # lazy: matplotlib is slow to import
+
     renstra = ctx.report.renstra
     caption = msg.CAP_CHART_INDICATOR.format(
         indicator=i.description, start=renstra.start, end=renstra.end
@@ -347,6 +351,8 @@ def _indicator_chart(ctx: _Context, i: Indicator) -> str:
 
 
 def _budget_chart(ctx: _Context) -> str:
+    from pipeline.render import charts  # lazy: matplotlib is slow to import
+
     caption = msg.CAP_CHART_BUDGET.format(year=ctx.year)
     return _figure(ctx, charts.budget_chart(charts.budget_series(ctx.report)), caption)
 
