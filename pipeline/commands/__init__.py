@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from pipeline.commands import build
+from pipeline.commands import (
+    build,
+    check,
+    paraf,
+    return_,
+    roster,
+    sign,
+    start,
+    status,
+    submit,
+    verify,
+)
 
-COMMANDS: list[ModuleType] = [build]
+COMMANDS: list[ModuleType] = [build, check]
+COMMANDS += [roster, start, submit, paraf, sign, return_, verify, status]
