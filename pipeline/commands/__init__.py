@@ -7,7 +7,10 @@ from types import ModuleType
 from pipeline.commands import (
     build,
     check,
+    hook,
+    merge,
     paraf,
+    release,
     return_,
     roster,
     sign,
@@ -15,7 +18,9 @@ from pipeline.commands import (
     status,
     submit,
     verify,
+    verify_archive,
 )
 
 COMMANDS: list[ModuleType] = [build, check]
 COMMANDS += [roster, start, submit, paraf, sign, return_, verify, status]
+COMMANDS += [merge, hook, release, verify_archive]

@@ -1,4 +1,8 @@
-"""``lkjip verify [REV]``: is REV's content covered by a complete, valid approval chain?"""
+"""``lkjip verify [REV]``: is REV's content covered by a complete, valid approval chain?
+
+``lkjip verify --branch main`` judges main as a whole instead: from the trust anchor, every
+commit on its first-parent line is a signed ``lkjip start`` or the merge of a verified round.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,9 @@ from datetime import datetime
 import pygit2
 
 from pipeline.errors import UserError
+from pipeline.messages import publish as pmsg
 from pipeline.messages import workflow as msg
+from pipeline.publish.mainline import judge_main
 from pipeline.workflow import gitrepo, rounds
 from pipeline.workflow.verify import ChainEntry, explain
 
@@ -17,6 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("verify", help="periksa paraf dan tanda tangan sebuah putaran")
     parser.add_argument("rev", nargs="?", default="HEAD", metavar="REV",
                         help="cabang atau commit (bawaan: cabang saat ini)")
+    parser.add_argument("--branch", choices=[gitrepo.MAIN], metavar="main",
+                        help="periksa seluruh riwayat main sejak jangkar kepercayaan")
     parser.set_defaults(func=run)
 
 
@@ -27,8 +35,27 @@ def format_entry(entry: ChainEntry, title: str) -> str:
             f"{entry.fingerprint}, commit {entry.commit[:10]}")
 
 
+def run_main(repo: pygit2.Repository) -> int:
+    tip = gitrepo.main_tip(repo)
+    verdict = judge_main(repo, tip)
+    anchor = (verdict.anchor or "?")[:10]
+    if not verdict.ok:
+        print(pmsg.MAIN_FAILED.format(tip=str(tip)[:10], anchor=anchor))
+        for problem in verdict.problems:
+            print(f"  - {problem}")
+        return 1
+    print(pmsg.MAIN_OK.format(tip=str(tip)[:10], anchor=anchor, merges=len(verdict.merges),
+                              starts=len(verdict.starts)))
+    for commit, round_verdict in verdict.merges:
+        print(pmsg.MAIN_MERGE_LINE.format(commit=commit[:10], round=round_verdict.round,
+                                          tree=round_verdict.rev_tree[:10]))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
+    if args.branch:
+        return run_main(repo)
     try:
         commit = repo.revparse_single(args.rev).peel(pygit2.Commit)
     except (KeyError, ValueError, pygit2.GitError):

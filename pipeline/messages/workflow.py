@@ -277,3 +277,30 @@ STATE_NAMES = {
 }
 ACTION_NAMES = {"paraf": "paraf", "sign": "tanda tangan", "return": "dikembalikan",
                 "submit": "serah"}
+
+# --- merges and main (step 9) -------------------------------------------------------------
+M_NOT_TWO_PARENTS = "commit gabungan ke main harus tepat dua induk: main dan ujung putaran"
+M_NOT_A_ROUND = (
+    "yang digabung ke main bukan ujung putaran koreksi (tidak ada serah-terima 'lkjip submit')"
+)
+M_ROUND_UNVERIFIED = "putaran {round} yang digabung belum sah: {reasons}"
+M_TREE_DIFFERS = (
+    "isi hasil gabungan berbeda dengan isi yang disetujui di putaran {round}"
+)
+M_MAIN_MOVED = (
+    "main sudah berubah sejak putaran {round} dimulai; hasil gabungan memuat isi yang tidak "
+    "pernah disetujui"
+)
+M_NO_MERGE_STEP = "SOP tidak memuat langkah 'merge', jadi tidak ada yang berhak menggabung"
+M_WRONG_ROLE = "digabung oleh {name}, padahal yang berhak menggabung ke main: {roles}"
+M_START_CHANGES_CONTENT = "commit 'lkjip start' di main tidak boleh mengubah isi"
+M_DIRECT_COMMIT = (
+    "commit langsung di main: bukan gabungan putaran yang disetujui dan bukan 'lkjip start'"
+)
+M_NO_ANCHOR = (
+    "jangkar kepercayaan main tidak diketahui: atur 'git config lkjip.anchor COMMIT' (di server: "
+    "'lkjip hook install --anchor COMMIT')"
+)
+M_ANCHOR_NOT_ON_MAIN = (
+    "jangkar kepercayaan {anchor} tidak berada di riwayat main; riwayat main ditulis ulang?"
+)

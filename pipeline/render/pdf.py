@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import mimetypes
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from weasyprint import HTML, Document
+from weasyprint import HTML, Attachment, Document
 from weasyprint.urls import URLFetcher
+
+from pipeline.render.approval import EmbeddedFile
 
 # Only local resources: the build must not reach the network (and must not hang on it).
 _ALLOWED_PROTOCOLS = {"file", "data"}
@@ -69,19 +72,33 @@ def layout(html: str, base_url: Path) -> Layout:
     return Layout(document, tuple(warnings), identifier.encode("ascii"))
 
 
-def write_pdf(pages: Layout, target: Path, *, when: datetime) -> list[str]:
+def write_pdf(pages: Layout, target: Path, *, when: datetime, variant: str | None = None,
+              attachments: Sequence[EmbeddedFile] = (),
+              custom: Mapping[str, str] | None = None) -> list[str]:
     """Write the laid-out document to ``target`` atomically; returns WeasyPrint's warnings.
 
     ``when`` becomes the creation and modification date (reproducible builds pass the
-    signing date or SOURCE_DATE_EPOCH). The file appears complete or not at all.
+    signing date or SOURCE_DATE_EPOCH), also of every attachment. ``variant`` is a WeasyPrint
+    PDF variant (a release passes ``"pdf/a-3b"``), ``attachments`` are embedded files and
+    ``custom`` extra document-information entries (the commit a release was built from).
+    The file appears complete or not at all.
     """
     metadata = pages.document.metadata
     metadata.created = metadata.modified = when.isoformat(timespec="seconds")
+    metadata.custom = dict(custom or {})
+    for file in attachments:  # WeasyPrint guesses the type from the name (.yaml is unknown)
+        mimetypes.add_type(file.mime, Path(file.name).suffix)
+    metadata.attachments = [
+        Attachment(string=f.data, name=f.name, description=f.description, created=when,
+                   modified=when, relationship="Source")
+        for f in attachments
+    ]
+    options = {"pdf_variant": variant, "custom_metadata": bool(custom)}
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with _weasyprint_warnings() as warnings:
-            pages.document.write_pdf(partial, pdf_identifier=pages.identifier)
+            pages.document.write_pdf(partial, pdf_identifier=pages.identifier, **options)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)

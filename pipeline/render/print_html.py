@@ -190,8 +190,12 @@ def _head(report: Report) -> str:
     )
 
 
-def print_html(pages: list[Page], report: Report, config: dict[str, Any]) -> str:
-    """The whole print document for ``pages`` (nav order); pages not printed are skipped."""
+def print_html(pages: list[Page], report: Report, config: dict[str, Any],
+               front: str = "") -> str:
+    """The whole print document for ``pages`` (nav order); pages not printed are skipped.
+
+    ``front`` is HTML printed right after the cover (a release's lembar pengesahan).
+    """
     converter = _Converter(config)
     chapters = [render_chapter(converter, p, report) for p in pages if p.printed]
     captions = [c for chapter in chapters for c in chapter.captions]
@@ -200,6 +204,7 @@ def print_html(pages: list[Page], report: Report, config: dict[str, Any]) -> str
     )
     body = [
         _cover(report),
+        *([front] if front else []),
         *(c.html for c in chapters[:split]),
         _toc(chapters[:split], chapters[split:], captions),
         *(c.html for c in chapters[split:]),

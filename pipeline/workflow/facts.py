@@ -14,7 +14,14 @@ from pipeline.workflow.commits import CommitFormatError, parse_commit
 from pipeline.workflow.roster import ROSTER_PATH, Roster, effective_roster, parse_roster
 from pipeline.workflow.signing import verify_signature
 from pipeline.workflow.sop import SOP_PATH, Sop, load_sop
-from pipeline.workflow.verify import CommitFact, Policy, RosterChange, RoundFacts
+from pipeline.workflow.verify import (
+    CommitFact,
+    MainCommit,
+    MainFacts,
+    Policy,
+    RosterChange,
+    RoundFacts,
+)
 
 ROUND_WALK_LIMIT = 10_000
 
@@ -119,25 +126,87 @@ def round_facts_and_policy(
 
 def _roster_changes(repo: pygit2.Repository, line: list[str],
                     main_line: list[str]) -> list[RosterChange]:
-    """Roster changes on ``line`` (newest first), except the oldest: the trust anchor."""
-    points: list[str] = []
-    for index, oid in enumerate(line):
-        older = line[index + 1] if index + 1 < len(line) else None
-        here = gitrepo.blob_id_at(repo, oid, ROSTER_PATH)
-        before = gitrepo.blob_id_at(repo, older, ROSTER_PATH) if older else None
-        if here != before:
-            points.append(oid)
+    """Roster changes on ``line`` (newest first) after the trust anchor: each is a commit whose
+    roster differs from its first parent's. The anchor's own roster is trusted as it is."""
+    anchor = trust_anchor(repo, main_line)
+    if anchor is None:
+        return []
+    if anchor not in line:
+        # The anchor is not at or before the round's base: nothing before it can be trusted.
+        return [RosterChange(line[0])] if line else []
     changes = []
-    for oid in points[:-1]:
+    for oid in line[:line.index(anchor)]:
         commit = repo.get(oid)
-        if len(commit.parent_ids) != 2:
-            changes.append(RosterChange(oid, False))
+        parent = commit.parent_ids[0] if commit.parent_ids else None
+        before = gitrepo.blob_id_at(repo, parent, ROSTER_PATH) if parent else None
+        if gitrepo.blob_id_at(repo, oid, ROSTER_PATH) == before:
             continue
-        merged = repo.get(commit.parent_ids[1])
-        tree_matches = merged.tree_id == commit.tree_id
-        nested = round_facts_and_policy(repo, merged.id, main_line=main_line, provenance=False)
-        if nested is None:
-            changes.append(RosterChange(oid, False))
-        else:
-            changes.append(RosterChange(oid, tree_matches, nested[0], nested[1]))
+        if len(commit.parent_ids) != 2:
+            changes.append(RosterChange(oid))
+            continue
+        nested = round_facts_and_policy(repo, commit.parent_ids[1], main_line=main_line,
+                                        provenance=False)
+        fact = commit_fact(repo, oid)
+        changes.append(RosterChange(oid, fact, *nested) if nested else RosterChange(oid, fact))
     return changes
+
+
+# --- the trust anchor and main as a whole -------------------------------------------------
+
+ANCHOR_CONFIG = "lkjip.anchor"
+
+
+def configured_anchor(repo: pygit2.Repository) -> str | None:
+    """``git config lkjip.anchor`` of the repository (a server sets it on its bare repository):
+    configuration, never content, so no round can move it. Resolved to a full commit id when
+    possible; an unresolvable value is returned as written (it is then on no line: fail closed).
+    """
+    try:
+        value = str(repo.config[ANCHOR_CONFIG]).strip()
+    except KeyError:
+        return None
+    try:
+        return str(repo.revparse_single(value).peel(pygit2.Commit).id)
+    except (KeyError, ValueError, pygit2.GitError):
+        return value
+
+
+def default_anchor(repo: pygit2.Repository, line: list[str]) -> str | None:
+    """The oldest commit on ``line`` (newest first) that holds the roster file."""
+    for oid in reversed(line):
+        if gitrepo.blob_id_at(repo, oid, ROSTER_PATH) is not None:
+            return oid
+    return None
+
+
+def trust_anchor(repo: pygit2.Repository, line: list[str]) -> str | None:
+    """The one trust anchor: the configured ``lkjip.anchor``, else the first commit of main's
+    line that holds ``sop/roster.yaml`` (its roster is trusted as it is)."""
+    configured = configured_anchor(repo)
+    return configured if configured is not None else default_anchor(repo, line)
+
+
+def main_facts(repo: pygit2.Repository, tip: pygit2.Oid | str) -> MainFacts:
+    """The facts of main's first-parent line from the trust anchor to ``tip``.
+
+    ``tip`` need not be where the ``main`` ref points: the server hook judges a pushed tip
+    before the ref moves. Every round is judged against this line, not the current ref.
+    """
+    line = gitrepo.first_parent_line(repo, pygit2.Oid(hex=str(tip)))
+    anchor = trust_anchor(repo, line)
+    if anchor is None or anchor not in line:
+        return MainFacts(str(tip), anchor, False, ())
+    commits = []
+    for oid in reversed(line[:line.index(anchor)]):
+        fact = commit_fact(repo, oid)
+        if len(fact.parents) == 2:
+            found = round_facts_and_policy(repo, fact.parents[1], main_line=line,
+                                           provenance=False)
+            commits.append(MainCommit(fact, *found) if found else MainCommit(fact))
+        elif fact.trailers.get("Action") == "start" and fact.parents:
+            parent = fact.parents[0]
+            roster = roster_at(repo, parent)
+            commits.append(MainCommit(fact, None, Policy(sop_at(repo, parent), roster, roster)))
+        else:
+            commits.append(MainCommit(fact))
+    return MainFacts(str(tip), anchor, True, tuple(commits))

@@ -78,8 +78,10 @@ def resolve_signing_key(spec: str) -> SigningKey:
         raise UserError(msg.KEY_UNREADABLE.format(path=spec)) from None
 
 
-def sign(payload: bytes, key: SigningKey) -> str:
+def sign(payload: bytes, key: SigningKey, namespace: str = NAMESPACE) -> str:
     """Sign ``payload`` as git does; returns the armoured signature (with final newline).
+
+    ``namespace`` is ``git`` for commits and tags; an archive manifest uses its own.
 
     The signature is checked before it is returned: a key file whose ``.pub`` does not match
     its secret half must not produce a commit attributed to the wrong key (fail closed).
@@ -93,14 +95,14 @@ def sign(payload: bytes, key: SigningKey) -> str:
         Path(data).write_bytes(payload)
         # stdin stays the terminal: ssh-keygen may ask for a passphrase there, as under git.
         result = subprocess.run(
-            [_ssh_keygen(), "-Y", "sign", "-n", NAMESPACE, "-f", key_path, data],
+            [_ssh_keygen(), "-Y", "sign", "-n", namespace, "-f", key_path, data],
             capture_output=True, text=True,
         )
         if result.returncode != 0:
             detail = (result.stderr.strip().splitlines() or ["?"])[-1]
             raise UserError(msg.SIGN_FAILED.format(detail=detail))
         signature = Path(data + ".sig").read_text("ascii")
-    check = verify_signature(payload, signature)
+    check = verify_signature(payload, signature, namespace)
     if not check.valid or check.key != key.public:
         raise UserError(msg.SIGN_WRONG_KEY)
     return signature
@@ -139,21 +141,21 @@ def parse_sshsig(armoured: str) -> tuple[PublicKey, str]:
     return key, namespace.decode("utf-8", "replace")
 
 
-def verify_signature(payload: bytes, armoured: str) -> SignatureCheck:
-    """Check an SSH signature over ``payload`` against the key it names, namespace ``git``."""
+def verify_signature(payload: bytes, armoured: str, namespace: str = NAMESPACE) -> SignatureCheck:
+    """Check an SSH signature over ``payload`` against the key it names, in ``namespace``."""
     try:
-        key, namespace = parse_sshsig(armoured)
+        key, found = parse_sshsig(armoured)
     except ValueError as exc:
         return SignatureCheck(None, False, str(exc))
-    if namespace != NAMESPACE:
-        return SignatureCheck(key, False, msg.SIG_NAMESPACE.format(namespace=namespace[:40]))
+    if found != namespace:
+        return SignatureCheck(key, False, msg.SIG_NAMESPACE.format(namespace=found[:40]))
     with tempfile.TemporaryDirectory(prefix="lkjip-verify-") as tmp:
         allowed = os.path.join(tmp, "allowed")
-        Path(allowed).write_text(f'signer namespaces="git" {key.openssh}\n')
+        Path(allowed).write_text(f'signer namespaces="{namespace}" {key.openssh}\n')
         sig = os.path.join(tmp, "sig")
         Path(sig).write_text(armoured)
         result = subprocess.run(
-            [_ssh_keygen(), "-Y", "verify", "-f", allowed, "-I", "signer", "-n", NAMESPACE,
+            [_ssh_keygen(), "-Y", "verify", "-f", allowed, "-I", "signer", "-n", namespace,
              "-s", sig],
             input=payload, capture_output=True,
         )

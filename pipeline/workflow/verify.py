@@ -48,8 +48,8 @@ class RosterChange:
     """A commit on main, before the round's base, that changed the roster file."""
 
     oid: str
-    tree_matches: bool  # a merge whose tree is its second parent's (the merged round's) tree
-    merged_round: RoundFacts | None = None
+    merge: CommitFact | None = None  # the commit itself, when it is a merge
+    merged_round: RoundFacts | None = None  # the round its second parent ends
     merged_policy: Policy | None = None
 
 
@@ -131,21 +131,19 @@ def holder_names(roster: Roster, role: str) -> str:
 
 
 def roster_provenance(changes: tuple[RosterChange, ...]) -> list[Finding]:
-    """Every roster change on main before the base must be the merge of a verified round."""
+    """Every roster change on main before the base must be the merge of a verified round,
+    judged by :func:`verify_merge` (the same rule ``lkjip merge`` and the server apply)."""
     findings = []
     for change in changes:
-        approved = (
-            change.tree_matches and change.merged_round is not None
-            and change.merged_policy is not None
-            and verify_round(change.merged_round, change.merged_policy).ok
-        )
+        approved = change.merge is not None and not verify_merge(
+            change.merge, change.merged_round, change.merged_policy)[1]
         if not approved:
             findings.append(Finding("roster-unapproved", msg.ROSTER_UNAPPROVED, change.oid))
     return findings
 
 
 def _identify(c: CommitFact, policy: Policy,
-              round_name: str) -> tuple[Person | None, Finding | None]:
+              round_name: str | None) -> tuple[Person | None, Finding | None]:
     """The roster person who signed ``c``, or the reason the signature does not count."""
     def bad(code: str, text: str) -> tuple[None, Finding]:
         return None, Finding(code, text, c.oid)
@@ -290,3 +288,147 @@ def verify_round(facts: RoundFacts, policy: Policy) -> Verdict:
         next_step=next_step, handoff=handoff, returned=returned, voided=tuple(voided),
         participants=participants, since=since, rev_tree=facts.rev_tree,
     )
+
+
+# --- merges into main and main itself -----------------------------------------------------
+#
+# Step 9 of the SOP (the Kasubbag Perencanaan receives the signed LKjIP) is a signed merge
+# commit on main. ``main`` is then judged as a whole: from the trust anchor (the first
+# protected commit, configured outside the content) every commit on main's first-parent
+# line is either the signed ``lkjip start`` of a cycle (same tree as its parent: it changes
+# no content) or the signed merge of a verified round. Anything else reached main behind
+# the SOP's back.
+
+MERGE_DECISION = "received"
+
+
+def _merge_step(sop: Sop) -> Step | None:
+    return next((s for s in sop.steps if s.action == "merge"), None)
+
+
+def verify_merge(c: CommitFact, round_facts: RoundFacts | None,
+                 policy: Policy | None) -> tuple[Verdict | None, list[Finding]]:
+    """Judge a merge into main: the round it brings in, its tree, its base and its signer.
+
+    ``round_facts``/``policy`` describe the round ending at the merge's second parent (None:
+    that parent is not in a round). The merge is approved only when the round verifies, the
+    merged tree is exactly the approved tree, main had not moved since the round began
+    (first parent == the round's ``Lkjip-Base``), and the commit is signed by a holder of the
+    SOP's merge role (Kasubbag Perencanaan) in the roster that judges the round.
+    """
+    if c.format_error:
+        return None, [Finding("commit-format", c.format_error, c.oid)]
+    if len(c.parents) != 2:
+        return None, [Finding("merge-shape", msg.M_NOT_TWO_PARENTS, c.oid)]
+    if round_facts is None or policy is None:
+        return None, [Finding("merge-not-round", msg.M_NOT_A_ROUND, c.oid)]
+    verdict = verify_round(round_facts, policy)
+    sop = policy.sop
+    name = verdict.round
+    problems: list[Finding] = []
+    if not verdict.ok:
+        reasons = "; ".join(explain(verdict, sop, policy.roster)) or verdict.state
+        problems.append(Finding("merge-unverified", msg.M_ROUND_UNVERIFIED.format(
+            round=name, reasons=reasons), c.oid))
+    if round_facts.rev != c.parents[1]:
+        problems.append(Finding("merge-not-round", msg.M_NOT_A_ROUND, c.oid))
+    if c.tree != round_facts.rev_tree:
+        problems.append(Finding("merge-tree", msg.M_TREE_DIFFERS.format(round=name), c.oid))
+    if round_facts.handoff.trailers.get("Base") != c.parents[0]:
+        problems.append(Finding("merge-main-moved", msg.M_MAIN_MOVED.format(round=name),
+                                c.oid))
+    step = _merge_step(sop)
+    if step is None:
+        return verdict, [*problems, Finding("merge-no-step", msg.M_NO_MERGE_STEP, c.oid)]
+    person, finding = _identify(c, policy, name)
+    if finding:
+        return verdict, [*problems, finding]
+    assert person is not None
+    role = c.trailers.get("Role", "")
+    if role not in step.roles or role not in person.roles:
+        problems.append(Finding("merge-role", msg.M_WRONG_ROLE.format(
+            name=person.name, roles=", ".join(sop.title_of(r) for r in step.roles)), c.oid))
+    if (c.trailers.get("Action") != "merge" or c.trailers.get("Step") != str(step.number)
+            or c.trailers.get("Decision") != MERGE_DECISION):
+        problems.append(Finding("bad-trailers", msg.V_BAD_TRAILERS, c.oid))
+    return verdict, problems
+
+
+def verify_start(c: CommitFact, policy: Policy) -> list[Finding]:
+    """Judge an ``lkjip start`` commit on main (policy: SOP and roster at its parent)."""
+    if c.format_error:
+        return [Finding("commit-format", c.format_error, c.oid)]
+    if len(c.parents) != 1 or c.tree != c.parent_tree:
+        return [Finding("start-changes-content", msg.M_START_CHANGES_CONTENT, c.oid)]
+    person, finding = _identify(c, policy, None)
+    if finding:
+        return [finding]
+    assert person is not None
+    step = policy.sop.step("start")
+    role = c.trailers.get("Role", "")
+    if role not in step.roles or role not in person.roles:
+        return [Finding("start-role", msg.START_WRONG_ROLE.format(
+            name=person.name, roles=", ".join(policy.sop.title_of(r) for r in step.roles)),
+            c.oid)]
+    if (c.trailers.get("Step") != str(step.number) or c.trailers.get("Decision") != "ordered"
+            or not c.trailers.get("Year", "").isdigit()):
+        return [Finding("bad-trailers", msg.V_BAD_TRAILERS, c.oid)]
+    return []
+
+
+@dataclass(frozen=True)
+class MainCommit:
+    """One commit on main's first-parent line after the anchor, with what judges it."""
+
+    commit: CommitFact
+    round: RoundFacts | None = None  # a merge: the round ending at its second parent
+    policy: Policy | None = None  # a merge: the round's policy; a start: SOP+roster at parent
+
+
+@dataclass(frozen=True)
+class MainFacts:
+    tip: str
+    anchor: str | None  # the trust anchor in force (None: none could be determined)
+    anchor_on_line: bool  # the anchor is on the tip's first-parent line
+    commits: tuple[MainCommit, ...]  # after the anchor, oldest first, ending at the tip
+
+
+@dataclass(frozen=True)
+class MainVerdict:
+    tip: str
+    anchor: str | None
+    problems: tuple[Finding, ...]
+    merges: tuple[tuple[str, Verdict], ...]  # (merge commit, verdict of its round)
+    starts: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify_main(facts: MainFacts) -> MainVerdict:
+    """Judge main from the anchor to the tip: only signed starts and verified merges."""
+    problems: list[Finding] = []
+    merges: list[tuple[str, Verdict]] = []
+    starts: list[str] = []
+    if facts.anchor is None:
+        problems.append(Finding("no-anchor", msg.M_NO_ANCHOR))
+    elif not facts.anchor_on_line:
+        problems.append(Finding("anchor-not-on-main", msg.M_ANCHOR_NOT_ON_MAIN.format(
+            anchor=facts.anchor[:10])))
+    else:
+        for item in facts.commits:
+            c = item.commit
+            if len(c.parents) == 2:
+                verdict, found = verify_merge(c, item.round, item.policy)
+                problems += found
+                if verdict is not None:
+                    merges.append((c.oid, verdict))
+            elif (len(c.parents) == 1 and c.trailers.get("Action") == "start"
+                  and item.policy is not None):
+                found = verify_start(c, item.policy)
+                problems += found
+                starts.append(c.oid)
+            else:
+                problems.append(Finding("direct-commit", msg.M_DIRECT_COMMIT, c.oid))
+    return MainVerdict(facts.tip, facts.anchor, tuple(problems), tuple(merges), tuple(starts))

@@ -1,0 +1,27 @@
+"""``lkjip merge [ROUND]``: the Kasubbag Perencanaan merges a signed round into main (step 9)."""
+
+from __future__ import annotations
+
+import argparse
+
+from pipeline.messages import publish as msg
+from pipeline.publish.merge import merge
+from pipeline.workflow import gitrepo
+from pipeline.workflow.signing import resolve_signing_key
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "merge", help="gabungkan putaran yang sudah ditandatangani ke main (langkah 9)")
+    parser.add_argument("round", nargs="?", metavar="PUTARAN",
+                        help="cabang putaran, mis. review/2025/1 (bawaan: cabang saat ini)")
+    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = gitrepo.open_repo()
+    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    done = merge(repo, key, args.round)
+    print(msg.MERGED.format(round=done.round, name=done.name, commit=done.commit[:10]))
+    return 0

@@ -1,0 +1,28 @@
+"""``lkjip release``: tag and archive a verified main (SOP step 10)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pipeline.messages import publish as msg
+from pipeline.publish.release import release
+from pipeline.workflow import gitrepo
+from pipeline.workflow.signing import resolve_signing_key
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "release", help="rilis main yang sah: PDF/A-3b, situs, tag bertanda tangan, arsip")
+    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    parser.add_argument("--out", type=Path, metavar="FOLDER",
+                        help="folder arsip (bawaan: dist/arsip)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = gitrepo.open_repo()
+    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    done = release(repo, key, args.out)
+    print(msg.RELEASED.format(tag=done.tag, commit=done.commit[:10], path=done.bundle))
+    return 0

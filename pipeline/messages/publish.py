@@ -1,0 +1,123 @@
+"""Messages of merging, the server hook, releases and archives (Bahasa Indonesia)."""
+
+# --- merge (step 9) -----------------------------------------------------------------------
+MERGE_NEED_ROUND = (
+    "Sebutkan putaran yang digabung, mis. 'lkjip merge review/2025/1', atau jalankan dari "
+    "cabang putarannya."
+)
+MERGE_NO_SUCH_ROUND = "Putaran '{round}' tidak ditemukan (cabang review/TAHUN/N)."
+MERGE_NOT_VERIFIED = (
+    "Putaran {round} belum sah, jadi tidak digabung ke main; tidak ada yang diubah:\n{reasons}"
+)
+MERGE_ALREADY = "Putaran {round} sudah digabung ke main."
+MERGE_MAIN_MOVED = (
+    "main sudah berubah sejak putaran {round} dimulai (titik awal {base}, main sekarang "
+    "{main}): hasil gabungan akan memuat isi yang tidak pernah disetujui, jadi tidak digabung. "
+    "Perbarui draft dengan 'git merge main', periksa, lalu buka putaran baru dengan "
+    "'lkjip submit'."
+)
+MERGE_WRONG_ROLE = "{name} tidak dapat menggabung ke main; yang berhak: {roles} ({holders})."
+MERGE_NO_STEP = "SOP yang berlaku tidak memuat langkah 'merge'; tidak ada yang berhak menggabung."
+MERGE_SUBJECT = "Terima LKjIP {year}: gabung putaran {round} ke main"
+MERGE_BODY = "{name} menerima LKjIP yang sudah ditandatangani (langkah {step})."
+MERGE_MAIN_INVALID = "main tidak sah, jadi tidak ada yang digabung:\n{problems}"
+MERGED = (
+    "Putaran {round} digabung ke main oleh {name} (commit {commit}). Kirim ke server dengan "
+    "'git push origin main'."
+)
+
+# --- verify --branch main -----------------------------------------------------------------
+MAIN_OK = (
+    "main {tip} sah: sejak jangkar {anchor} hanya berisi {merges} gabungan putaran yang "
+    "disetujui dan {starts} perintah mulai siklus."
+)
+MAIN_FAILED = "main {tip} TIDAK sah (jangkar {anchor}):"
+MAIN_MERGE_LINE = "  gabungan {commit}: putaran {round}, isi {tree}"
+ONLY_MAIN = "--branch hanya menerima 'main' (cabang putaran diperiksa dengan 'lkjip verify REV')."
+
+# --- hook (server) ------------------------------------------------------------------------
+HOOK_PREFIX = "lkjip"
+HOOK_REJECTED = "DITOLAK {ref}: {reason}"
+HOOK_ALL_REJECTED = (
+    "Push ditolak seluruhnya; tidak ada ref yang berubah di server. Perbaiki lalu push ulang."
+)
+HOOK_DELETE = "menghapus {kind} tidak diizinkan"
+HOOK_NON_FF = (
+    "menulis ulang riwayat {kind} (push paksa / bukan fast-forward) tidak diizinkan; "
+    "ambil versi server ('git pull') lalu tambahkan commit baru"
+)
+HOOK_TAG_MOVED = "tag rilis tidak boleh dipindahkan atau ditimpa"
+HOOK_MAIN_INVALID = "main hasil push tidak sah:\n{problems}"
+HOOK_TAG_NOT_COMMIT = "tag rilis harus menunjuk sebuah commit"
+HOOK_TAG_NOT_ANNOTATED = (
+    "tag rilis harus tag beranotasi bertanda tangan (buat dengan 'lkjip release')"
+)
+HOOK_TAG_NOT_ON_MAIN = "tag rilis menunjuk commit {commit} yang tidak berada di main"
+HOOK_TAG_UNVERIFIED = "tag rilis menunjuk commit {commit} yang tidak sah:\n{problems}"
+HOOK_TAG_SIGNATURE = "tanda tangan tag rilis tidak sah: {reason}"
+HOOK_TAG_KEY_UNKNOWN = "tag rilis ditandatangani kunci {fingerprint} yang tidak ada di daftar peran"
+HOOK_NO_ANCHOR = (
+    "server belum dikonfigurasi: jangkar kepercayaan tidak ada. Pengelola server menjalankan "
+    "'lkjip hook install --anchor COMMIT REPO.git'"
+)
+HOOK_KIND_MAIN = "cabang main"
+HOOK_KIND_ROUND = "cabang putaran"
+HOOK_KIND_TAG = "tag rilis"
+HOOK_BAD_INPUT = "masukan hook pre-receive tidak dikenali: '{line}'"
+HOOK_NOT_BARE = "'{path}' bukan repositori Git bare (mis. /srv/git/lkjip.git)."
+HOOK_EXISTS = (
+    "'{path}' sudah memuat hook pre-receive lain; tidak ditimpa. Pindahkan dulu, atau "
+    "gunakan --force bila memang ingin menggantinya."
+)
+HOOK_BAD_ANCHOR = "Jangkar '{rev}' bukan commit di repositori ini (atau id commit 40 heksa)."
+HOOK_ANCHOR_UNKNOWN = (
+    "Jangkar tidak dapat ditentukan: main belum ada atau belum memuat sop/roster.yaml. "
+    "Push main dahulu atau berikan --anchor ID-COMMIT."
+)
+HOOK_INSTALLED = (
+    "Hook pre-receive dipasang di {path} (jangkar {anchor}). Push ke main, cabang putaran "
+    "dan tag rilis kini diperiksa di server."
+)
+
+# --- lembar pengesahan and PDF metadata ---------------------------------------------------
+SHEET_TITLE = "LEMBAR PENGESAHAN"
+SHEET_INTRO = (
+    "Laporan ini telah dikoreksi, diparaf dan ditandatangani sesuai SOP 700/38/ITKAB/2021 "
+    "pada putaran koreksi {round}, dengan tanda tangan elektronik (kunci SSH) berikut."
+)
+SHEET_COLUMNS = ("Langkah", "Tindakan", "Peran", "Nama", "NIP", "Tanggal")
+SHEET_COMMIT = "Dibangun dari commit {commit} (isi {tree})."
+SHEET_ACTIONS = {"submit": "Serah draft", "paraf": "Paraf", "sign": "Tanda tangan",
+                 "merge": "Diterima"}
+ATTACH_MANIFEST = "Manifes sumber: commit, isi dan rantai paraf laporan ini"
+ATTACH_DATA = "Data LKjIP (YAML) yang dipakai membangun laporan ini"
+
+# --- release (step 10) --------------------------------------------------------------------
+RELEASE_MAIN_INVALID = "main tidak sah, jadi tidak dirilis:\n{problems}"
+RELEASE_NO_MERGE = "main belum memuat putaran yang disetujui; belum ada yang dirilis."
+RELEASE_NOT_IN_ROSTER = (
+    "Kunci Anda ({fingerprint}) tidak ada di daftar peran main; rilis ditandatangani oleh "
+    "pemegang peran."
+)
+RELEASE_TAG_SUBJECT = "LKjIP {year}: rilis {tag} (putaran {round})"
+RELEASE_TAG_BODY = "Arsip: manifest.json sha256 {digest}\nCommit {commit}, isi {tree}."
+RELEASE_EXISTS = "Folder arsip '{path}' sudah ada; tidak ditimpa."
+RELEASED = (
+    "Rilis {tag} dibuat pada commit {commit}. Arsip: {path}. Kirim tag dengan "
+    "'git push origin {tag}'."
+)
+
+# --- verify-archive -----------------------------------------------------------------------
+ARCHIVE_NO_MANIFEST = "'{path}' bukan arsip lkjip: manifest.json tidak ada atau rusak."
+ARCHIVE_CHANGED = "berkas {name} berubah (sha256 {actual}, seharusnya {expected})"
+ARCHIVE_MISSING = "berkas {name} hilang dari arsip"
+ARCHIVE_EXTRA = "berkas {name} tidak tercantum di manifest"
+ARCHIVE_NO_SIGNATURE = "manifest.json.sig tidak ada: manifest tidak ditandatangani"
+ARCHIVE_BAD_SIGNATURE = (
+    "tanda tangan manifest tidak sah atau bukan oleh kunci di allowed_signers"
+)
+ARCHIVE_OK = (
+    "Arsip {tag} sah: {count} berkas cocok dengan manifest; manifest ditandatangani "
+    "{signer} ({fingerprint}). Commit {commit}."
+)
+ARCHIVE_FAILED = "Arsip {path} TIDAK sah:"

@@ -1,0 +1,55 @@
+"""Helpers for the publish tests: approved rounds, forged merges, refs of a repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygit2
+from workflow_helpers import Office, git
+
+from pipeline.publish.merge import create_signed_merge
+from pipeline.workflow.commits import format_message
+from pipeline.workflow.signing import resolve_signing_key
+
+
+def approved_round(office: Office, *, start: bool = True, draft: str = "draft/bab-3",
+                   text: str = "# Bab III\n") -> str:
+    """Start 2025 (optionally), draft, submit, paraf, paraf, sign; returns the round branch."""
+    if start:
+        office.ok("start", "--year", "2025", as_="inspektur")
+    office.draft(draft, text)
+    office.ok("submit", as_="staf")
+    branch = office.branch()
+    office.ok("paraf", as_="kasubbag")
+    office.ok("paraf", as_="sekretaris")
+    office.ok("sign", as_="inspektur")
+    return branch
+
+
+def merge_trailers(office: Office, as_: str = "kasubbag", round_: str = "2025/1",
+                   role: str = "kasubbag_perencanaan") -> dict[str, str]:
+    actor = office.actors[as_]
+    return {"Action": "merge", "Year": round_.split("/")[0], "Round": round_, "Step": "9",
+            "Role": role, "Name": actor.name, "NIP": actor.nip, "Decision": "received"}
+
+
+def forge_merge(office: Office, round_branch: str, *, as_: str = "kasubbag",
+                trailers: dict[str, str] | None = None, tree: str | None = None,
+                main: str = "main") -> str:
+    """A signed merge of ``round_branch`` into ``main`` written behind lkjip's back."""
+    repo = office.repo
+    first = repo.branches.local[main].target
+    second = repo.branches.local[round_branch].target
+    key = resolve_signing_key(str(office.actors[as_].key))
+    new = create_signed_merge(
+        repo, parents=[first, second],
+        tree=pygit2.Oid(hex=tree) if tree else repo.get(second).tree_id,
+        message=format_message("gabung", "", trailers or merge_trailers(office)), key=key)
+    repo.references[f"refs/heads/{main}"].set_target(new)
+    if office.branch() == main:
+        office.git("reset", "-q", "--hard")
+    return str(new)
+
+
+def refs(path: Path) -> str:
+    return git(path, "for-each-ref", "--format=%(refname) %(objectname)").stdout

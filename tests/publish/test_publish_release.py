@@ -1,0 +1,135 @@
+"""``lkjip release`` and ``lkjip verify-archive`` on a real repository holding the report."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from workflow_helpers import Office
+
+from pipeline.publish.mainline import judge_main
+from pipeline.publish.release import (
+    _full_chain,
+    build_release,
+    compare_files,
+    deterministic_zip,
+    next_tag,
+)
+from pipeline.workflow.facts import roster_at
+from pipeline.workflow.verify import ChainEntry
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _with_report(office: Office) -> None:
+    """The report's sources (content/, data/, mkdocs.yml) in the draft, then a whole SOP."""
+    office.ok("start", "--year", "2025", as_="inspektur")
+    office.git("switch", "-q", "-c", "draft/lkjip-2025", "main")
+    for name in ("content", "data"):
+        shutil.copytree(REPO / name, office.path / name, dirs_exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", office.path / "mkdocs.yml")
+    office.write("records/2025/notulen-rapat-1.md", "# Notulen rapat 1\n")
+    office.git("add", ".")
+    office.git("commit", "-q", "-m", "draft LKjIP 2025")
+    office.ok("submit", as_="staf")
+    office.ok("paraf", as_="kasubbag")
+    office.ok("paraf", as_="sekretaris")
+    office.ok("sign", as_="inspektur")
+
+
+def test_release_bundle_pdf_and_offline_verification(office: Office, tmp_path: Path) -> None:
+    _with_report(office)
+    office.ok("merge", as_="kasubbag")
+    commit = office.tip("main")
+    done = office.ok("release", as_="staf")
+    assert "lkjip-2025" in done.out
+    bundle = office.path / "dist/arsip/lkjip-2025"
+    names = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
+    assert {"lkjip-2025.pdf", "site.zip", "manifest.json", "manifest.json.sig",
+            "allowed_signers", "data/organisasi.yaml", "records/2025/notulen-rapat-1.md",
+            "records/sop/roster.yaml"} <= set(names)
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    assert manifest["commit"] == commit
+    assert manifest["tree"] == str(office.repo.get(commit).tree_id)
+    assert [e["action"] for e in manifest["chain"]] == ["submit", "paraf", "paraf", "sign",
+                                                         "merge"]
+    assert set(manifest["files"]) == set(names) - {"manifest.json", "manifest.json.sig"}
+
+    # The tag: annotated, signed as git tag -s, accepted by stock git.
+    allowed = office.allowed_signers()
+    tag = office.git("-c", f"gpg.ssh.allowedSignersFile={allowed}", "verify-tag",
+                     "lkjip-2025", check=False)
+    assert tag.returncode == 0, tag.stderr
+    assert office.git("rev-parse", "lkjip-2025^{commit}").stdout.strip() == commit
+
+    # Offline verification, and one altered byte named.
+    ok = office.ok("verify-archive", str(bundle))
+    assert "sah" in ok.out and office.actors["staf"].nip in ok.out
+    data = bundle / "data/organisasi.yaml"
+    raw = bytearray(data.read_bytes())
+    raw[10] ^= 0x01
+    data.write_bytes(bytes(raw))
+    bad = office.lkjip("verify-archive", str(bundle))
+    assert bad.rc == 1 and "berkas data/organisasi.yaml berubah" in bad.out
+    raw[10] ^= 0x01
+    data.write_bytes(bytes(raw))
+    (bundle / "manifest.json").write_text(
+        (bundle / "manifest.json").read_text().replace(commit, "0" * 40))
+    bad = office.lkjip("verify-archive", str(bundle))
+    assert bad.rc == 1 and "tanda tangan manifest tidak sah" in bad.out
+
+    # The PDF: PDF/A-3b metadata, attachments, commit, fonts, lembar pengesahan.
+    pdf = bundle / "lkjip-2025.pdf"
+    reader = PdfReader(pdf)
+    assert reader.metadata is not None and reader.metadata["/LkjipCommit"] == commit
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert re.search(r"pdfaid:part[^0-9]*3", xmp) and re.search(r"pdfaid:conformance[^A-Z]*B", xmp)
+    assert "/OutputIntents" in reader.trailer["/Root"]
+    assert "/AF" in reader.trailer["/Root"]
+    attached = reader.attachments
+    assert "manifest-sumber.json" in attached and "organisasi.yaml" in attached
+    source = json.loads(attached["manifest-sumber.json"][0])
+    assert source["commit"] == commit and len(source["chain"]) == 5
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # the "emb" column
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "LEMBAR PENGESAHAN" in text and commit in text.replace("\n", "")
+    for short in ("kasubbag", "sekretaris", "inspektur"):
+        assert office.actors[short].nip in text
+
+    # Reproducible: the same commit built again gives the same PDF and site.zip bytes.
+    again = tmp_path / "lagi"
+    build_release(office.repo, commit, _chain(office, commit), "2025/1", again / "src",
+                  again / "out")
+    assert (again / "out/lkjip-2025.pdf").read_bytes() == pdf.read_bytes()
+    assert (again / "out/site.zip").read_bytes() == (bundle / "site.zip").read_bytes()
+
+
+def _chain(office: Office, commit: str) -> list[ChainEntry]:
+    verdict = judge_main(office.repo, commit)
+    merge, round_verdict = verdict.merges[-1]
+    return _full_chain(office.repo, merge, round_verdict.handoff, list(round_verdict.chain),
+                       roster_at(office.repo, commit))
+
+
+def test_release_units(tmp_path: Path) -> None:
+    assert next_tag(set(), "2025") == "lkjip-2025"
+    assert next_tag({"lkjip-2025", "lkjip-2025-rev1"}, "2025") == "lkjip-2025-rev2"
+    assert compare_files({"a": "1", "b": "2"}, {"a": "1", "b": "3", "c": "4"}) == [
+        "berkas b berubah (sha256 3, seharusnya 2)", "berkas c tidak tercantum di manifest"]
+    folder = tmp_path / "site"
+    (folder / "x").mkdir(parents=True)
+    (folder / "x/a.html").write_text("a")
+    (folder / "b.css").write_text("b")
+    deterministic_zip(folder, tmp_path / "1.zip")
+    (folder / "b.css").touch()
+    deterministic_zip(folder, tmp_path / "2.zip")
+    assert (tmp_path / "1.zip").read_bytes() == (tmp_path / "2.zip").read_bytes()
