@@ -13,10 +13,11 @@ case "$job" in
 esac
 
 # Pango/HarfBuzz for WeasyPrint, a report font (Liberation Serif, metric-compatible with
-# Times New Roman), and for the tests poppler-utils (pdftotext, pdftoppm) and an ssh-keygen.
+# Times New Roman), and for the tests poppler-utils (pdftotext, pdftoppm), ssh-keygen and
+# Debian's Chromium with its driver (the review page's browser test).
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 fonts-dejavu-core)
 if [ "$job" = test ]; then
-  packages+=(poppler-utils openssh-client git)
+  packages+=(poppler-utils openssh-client git chromium chromium-driver)
 fi
 missing=()
 for p in "${packages[@]}"; do

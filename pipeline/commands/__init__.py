@@ -7,11 +7,13 @@ from types import ModuleType
 from pipeline.commands import (
     build,
     check,
+    diff,
     hook,
     merge,
     paraf,
     release,
     return_,
+    review,
     roster,
     sign,
     start,
@@ -24,3 +26,4 @@ from pipeline.commands import (
 COMMANDS: list[ModuleType] = [build, check]
 COMMANDS += [roster, start, submit, paraf, sign, return_, verify, status]
 COMMANDS += [merge, hook, release, verify_archive]
+COMMANDS += [diff, review]

@@ -13,15 +13,15 @@ Every result carries the rule that produced it, so the report can always show it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Polarity(str, Enum):
+class Polarity(StrEnum):
     POSITIVE = "positif"
     NEGATIVE = "negatif"
 
 
-class ZeroRule(str, Enum):
+class ZeroRule(StrEnum):
     """How an indicator with target 0 is judged (it has no ratio to compute)."""
 
     NONE = "tidak_ada"  # no capaian: "n/a"
@@ -39,7 +39,7 @@ class Range:
 Target = float | Range
 
 
-class Rule(str, Enum):
+class Rule(StrEnum):
     """Which formula produced a capaian; shown in the report next to the figure."""
 
     POSITIVE = "positif"

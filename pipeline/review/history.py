@@ -1,0 +1,184 @@
+"""The site's "Riwayat Penyusunan" page: the cycle as a reviewer would tell it.
+
+A pure function of the workflow facts (:class:`pipeline.workflow.status.CycleStatus`, whose
+rounds carry the verdicts of :func:`verify_round`): every round with its redline link, who
+submitted it, each paraf and signature with name, role, time and verification status, who
+returned it and why, and how long each SOP step took against its time standard (mutu baku).
+The result is Markdown for a generated page of the site; :func:`history_files` adds the
+redline pages it links to (the only part here that reads Git).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import pygit2
+
+from pipeline.errors import UserError
+from pipeline.messages import review as msg
+from pipeline.review import snapshot
+from pipeline.review.redline import redline_between, redline_page
+from pipeline.workflow.sop import Sop, Step, format_duration
+from pipeline.workflow.status import CycleStatus, RoundStatus, fix_step, read_cycle
+from pipeline.workflow.verify import ChainEntry
+
+PAGE_NAME = "riwayat-penyusunan.md"
+
+
+def _when(timestamp: int) -> str:
+    return datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M %z")
+
+
+def _cell(text: str) -> str:
+    """Text safe in a Markdown table cell: no pipes, no line breaks, no macro braces."""
+    return " ".join(text.replace("|", "\\|").replace("{{", "{ {").split())
+
+
+def _took(seconds: int, standard: timedelta | None) -> tuple[str, str]:
+    took = format_duration(timedelta(seconds=max(0, seconds)))
+    if standard is None:
+        return took, ""
+    if seconds > standard.total_seconds():
+        took = msg.HISTORY_OVER.format(took=took)
+    return took, format_duration(standard)
+
+
+def _row(sop: Sop, entry: ChainEntry, previous: int, standard: timedelta | None,
+         verification: str) -> str:
+    took, std = _took(entry.time - previous, standard)
+    cells = [str(entry.step), sop.title_of(entry.role),
+             msg.REVIEW_ACTION_NAMES.get(entry.action, entry.action), entry.name, entry.nip,
+             _when(entry.time), took, std, verification, entry.note]
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+
+def _step(sop: Sop, number: int) -> Step | None:
+    return sop.step_number(number)
+
+
+def _round(sop: Sop, status: RoundStatus, since: int, link: str | None,
+           handoff_standard: timedelta) -> list[str]:
+    """One round's table; the hand-off's time is measured from ``since`` (the cycle's start or
+    the previous return) against ``handoff_standard`` (drafting, or fixing after a return)."""
+    verdict = status.verdict
+    state = msg.REVIEW_STATE.get(verdict.state, verdict.state)
+    lines = [f"## {msg.HISTORY_ROUND.format(round=status.name)}", "",
+             msg.HISTORY_ROUND_STATE.format(state=state,
+                                            merged=msg.HISTORY_MERGED if status.merged else "")]
+    if link:
+        lines += ["", link]
+    header = "| " + " | ".join(msg.HISTORY_HEAD) + " |"
+    lines += ["", header, "|" + " --- |" * len(msg.HISTORY_HEAD)]
+    ok = msg.HISTORY_VERIFIED if not verdict.problems else msg.HISTORY_NOT_VERIFIED
+    previous = since
+    if verdict.handoff is not None:
+        handoff = verdict.handoff
+        lines.append(_row(sop, handoff, previous, handoff_standard, ok))
+        previous = handoff.time
+    voided = {e.commit for e in verdict.voided}
+    events = sorted([*verdict.chain, *verdict.voided], key=lambda e: e.time)
+    if verdict.returned is not None:
+        events.append(verdict.returned)
+    for entry in events:
+        step = _step(sop, entry.step)
+        mark = msg.HISTORY_VOIDED if entry.commit in voided else ok
+        lines.append(_row(sop, entry, previous, step.time_standard if step else None, mark))
+        previous = entry.time
+    if verdict.problems:
+        lines += ["", msg.HISTORY_PROBLEMS, ""]
+        lines += [f"- {_cell(str(p))}" for p in verdict.problems]
+    return lines
+
+
+def history_markdown(status: CycleStatus, redlines: Mapping[str, tuple[str, str]] | None = None,
+                     ) -> str:
+    """The page as Markdown (pure). ``redlines``: round name -> (what it is compared with,
+    link to the redline page), e.g. ``{"2025/2": ("review/2025/1", "redline/2025-2.html")}``."""
+    sop, start = status.sop, status.start
+    redlines = redlines or {}
+    lines = ["---", "cetak: false", "---", "", f"# {msg.HISTORY_TITLE}", "",
+             msg.HISTORY_INTRO.format(year=status.year, sop=sop.id), "",
+             msg.HISTORY_CYCLE.format(name=start.name, nip=start.nip, time=_when(start.time)),
+             "", msg.HISTORY_POSITION.format(position=status.position), ""]
+    if status.next is not None:
+        nxt = status.next
+        lines += [msg.HISTORY_WAITING.format(
+            what=_cell(nxt.what), took=format_duration(nxt.waited),
+            standard=format_duration(nxt.standard),
+            over=msg.HISTORY_WAITING_OVER if nxt.overdue else ""), ""]
+    if not status.rounds:
+        lines.append(msg.HISTORY_NO_ROUNDS)
+    since = start.time
+    submit = sop.step("submit")
+    drafting = sum((s.time_standard for s in sop.steps
+                    if sop.step("start").number < s.number <= submit.number), timedelta())
+    for index, round_status in enumerate(status.rounds):
+        verdict = round_status.verdict
+        standard = drafting
+        if index > 0:
+            returned = status.rounds[index - 1].verdict.returned
+            returning = sop.step_number(returned.step) if returned else None
+            standard = (fix_step(sop, returning) if returning else submit).time_standard
+        compared = redlines.get(round_status.name)
+        link = msg.HISTORY_REDLINE.format(old=compared[0], href=compared[1]) if compared else None
+        lines += [""] + _round(sop, round_status, since, link, standard)
+        last = [e.time for e in (verdict.returned, *verdict.chain) if e is not None]
+        since = max(last) if last else (verdict.handoff.time if verdict.handoff else since)
+    return "\n".join(lines) + "\n"
+
+
+REDLINE_DIR = "redline"
+
+
+@dataclass(frozen=True)
+class RedlineLink:
+    """A redline the site should carry: round ``round`` against the round before it."""
+
+    round: str  # 2025/2
+    old: str  # branch of the previous round (review/2025/1)
+    new: str  # branch of this round
+    href: str  # relative to the history page: redline/review-2025-1-review-2025-2.html
+
+
+def redline_links(status: CycleStatus) -> list[RedlineLink]:
+    """One redline per round after the first, against the round before it (pure)."""
+    links = []
+    for before, after in zip(status.rounds, status.rounds[1:], strict=False):
+        name = f"{before.branch}-{after.branch}".replace("/", "-")
+        links.append(RedlineLink(after.name, before.branch, after.branch,
+                                 f"{REDLINE_DIR}/{name}.html"))
+    return links
+
+
+def link_map(links: list[RedlineLink]) -> dict[str, tuple[str, str]]:
+    """``links`` as :func:`history_markdown` takes them."""
+    return {link.round: (link.old, link.href) for link in links}
+
+
+def no_cycle_markdown(reason: str) -> str:
+    return (f"---\ncetak: false\n---\n\n# {msg.HISTORY_TITLE}\n\n{_cell(reason)}\n")
+
+
+def history_files(repo: pygit2.Repository, now: int | None = None) -> dict[str, str]:
+    """The generated files of the site's history: the page (:data:`PAGE_NAME`) and one redline
+    page per round after the first, path (relative to the site) -> text. Reads Git and renders
+    old versions; a round whose redline cannot be rendered gets no link (never a failed build).
+    """
+    try:
+        status = read_cycle(repo, now=now)
+    except UserError as exc:
+        return {PAGE_NAME: no_cycle_markdown(str(exc))}
+    files: dict[str, str] = {}
+    links = []
+    for link in redline_links(status):
+        try:
+            redline = redline_between(repo, snapshot.resolve(repo, link.old),
+                                      snapshot.resolve(repo, link.new))
+        except UserError:
+            continue
+        files[link.href] = redline_page(redline)
+        links.append(link)
+    files[PAGE_NAME] = history_markdown(status, link_map(links))
+    return files
