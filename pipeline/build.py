@@ -4,13 +4,18 @@ Order of work: load the data, validate every macro of every page (all problems a
 file:line), lay the PDF out and write it to a staging file, build the site into a temporary
 folder next to site/ (with the staged PDF inside, for the "Unduh PDF" link), and only then
 move both into place. A build that fails at any step leaves the previous site/ and PDF as
-they were. Nothing here talks to Git.
+they were; one killed outright leaves staging files that the next build removes (or, killed
+between the two renames of site/, puts the previous site/ back). Nothing here talks to Git.
+
+Before any of that, the inputs are hashed (:mod:`pipeline.cache`): when they are those of the
+outputs in place and the outputs are intact, the build stops there, in well under a second.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -20,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
+from pipeline import cache
 from pipeline.data.load import DATA_DIR, load_report
 from pipeline.errors import CannotRun, Problem, UserError
 from pipeline.messages import build as msg
@@ -41,6 +47,7 @@ class BuildResult:
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    cached: bool = False  # nothing changed: the previous outputs were kept as they were
 
 
 def document_date(report: Report, environ: Mapping[str, str]) -> datetime:
@@ -75,17 +82,27 @@ def build(
     pdf: bool = True,
     environ: Mapping[str, str] | None = None,
     step: Step = lambda _text: None,
+    force: bool = False,
 ) -> BuildResult:
-    """Build the report at ``root``; see the module docstring for the guarantees."""
+    """Build the report at ``root``; see the module docstring for the guarantees.
+
+    ``force`` rebuilds even when the cache says the outputs are up to date.
+    """
     root = root.resolve()
     if not (root / content.CONFIG_FILE).is_file() or not (root / DATA_DIR).is_dir():
         raise CannotRun(msg.NOT_IN_PROJECT.format(root=root))
+    environ = os.environ if environ is None else environ
+    clean_leftovers(root)
+    config = content.read_config(root)
+    # Only a full build is cached: with --no-pdf the site links whatever PDF is in dist/.
+    key = cache_key(root, config, environ) if site and pdf else None
+    if key is not None and not force and (hit := cache.lookup(root, key)):
+        return _reused(root, hit)
     result = BuildResult()
     clock = time.monotonic()
 
     step(msg.STEP_DATA)
     report = load_report(root)
-    config = content.read_config(root)
 
     step(msg.STEP_CHECK)
     problems = content_problems(root, report, config)
@@ -96,7 +113,7 @@ def build(
     final_site = root / SITE_DIR
     with _staging(root, final_pdf) as (staged_pdf, staged_site):
         if pdf:
-            _build_pdf(root, report, config, staged_pdf, environ or os.environ, step, result)
+            _build_pdf(root, report, config, staged_pdf, environ, step, result)
         result.seconds["pdf"] = time.monotonic() - clock
         if site:
             clock = time.monotonic()
@@ -104,13 +121,69 @@ def build(
             result.warnings += _build_site(root, staged_site, staged_pdf if pdf else None)
             result.seconds["site"] = time.monotonic() - clock
         step(msg.STEP_PUBLISH)
+        cache.forget(root)  # from here until store() the outputs are not those of any key
         if pdf:
             os.replace(staged_pdf, final_pdf)
             result.pdf = final_pdf
         if site:
             _swap_dir(staged_site, final_site)
             result.site = final_site
+    if key is not None:
+        cache.store(root, key, site=SITE_DIR, pdf=final_pdf.relative_to(root).as_posix(),
+                    page_count=result.page_count)
     return result
+
+
+def cache_key(root: Path, config: dict, environ: Mapping[str, str]) -> str:
+    """The build cache's key: every input that can change site/ or the PDF."""
+    docs = content.docs_dir(root, config)
+    inputs = {"docs": docs, DATA_DIR: root / DATA_DIR,
+              content.CONFIG_FILE: root / content.CONFIG_FILE}
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        inputs["theme"] = root / str(theme["custom_dir"])
+    # The PDF's dates come from data/ unless SOURCE_DATE_EPOCH overrides them.
+    params = {"SOURCE_DATE_EPOCH": environ.get("SOURCE_DATE_EPOCH", "").strip()}
+    return cache.input_key(root, inputs, params)
+
+
+def _reused(root: Path, hit: cache.Manifest) -> BuildResult:
+    return BuildResult(site=root / hit.site if hit.site else None,
+                       pdf=root / hit.pdf if hit.pdf else None,
+                       page_count=hit.page_count, cached=True)
+
+
+# Staging names carry the builder's pid, so a build can tell its own from a dead one's.
+_STAGED_SITE = re.compile(rf"^\.{SITE_DIR}-(old-)?(\d+)(-.*)?$")
+_STAGED_PDF = re.compile(r"^\..+\.(\d+)\.(staged|tmp)$")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def clean_leftovers(root: Path) -> None:
+    """Remove what killed builds left behind; a site/ caught between renames is restored."""
+    for entry in root.glob(f".{SITE_DIR}-*"):
+        match = _STAGED_SITE.match(entry.name)
+        if not match or not entry.is_dir() or _alive(int(match.group(2))):
+            continue
+        if match.group(1) and not (root / SITE_DIR).exists():
+            os.replace(entry, root / SITE_DIR)  # the previous site, moved aside, never back
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+    for entry in (root / DIST_DIR).glob(".*"):
+        match = _STAGED_PDF.match(entry.name)
+        if match and entry.is_file() and not _alive(int(match.group(1))):
+            entry.unlink(missing_ok=True)
 
 
 def _build_pdf(root: Path, report: Report, config: dict, target: Path,
@@ -135,7 +208,7 @@ def _staging(root: Path, final_pdf: Path) -> Iterator[tuple[Path, Path]]:
     """A staging PDF path in dist/ and a staging folder next to site/; removed if left over."""
     final_pdf.parent.mkdir(parents=True, exist_ok=True)
     staged_pdf = final_pdf.with_name(f".{final_pdf.name}.{os.getpid()}.staged")
-    staged_site = Path(tempfile.mkdtemp(prefix=f".{SITE_DIR}-", dir=root))
+    staged_site = Path(tempfile.mkdtemp(prefix=f".{SITE_DIR}-{os.getpid()}-", dir=root))
     staged_site.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
     try:
         yield staged_pdf, staged_site

@@ -24,6 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=msg.HELP_ROOT)
     parser.add_argument("--no-pdf", dest="pdf", action="store_false", help=msg.HELP_NO_PDF)
     parser.add_argument("--no-site", dest="site", action="store_false", help=msg.HELP_NO_SITE)
+    parser.add_argument("--force", action="store_true", help=msg.HELP_FORCE)
     parser.set_defaults(func=run)
 
 
@@ -44,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
             def step(text: str) -> None:
                 progress.update(task, description=text, advance=1)
 
-            result = build(args.root, site=args.site, pdf=args.pdf, step=step)
+            result = build(args.root, site=args.site, pdf=args.pdf, step=step,
+                           force=args.force)
     except UserError as exc:
         # Every failure happens before anything is moved into place: tell the user so, after
         # the error itself (the CLI prints the message, with its file:line, on one place).
@@ -53,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         console.print(f"{msg.WARNING}: {warning}", style="yellow", highlight=False, markup=False)
     out = Console()
+    if result.cached:
+        out.print(msg.DONE_CACHED, highlight=False, markup=False, soft_wrap=True)
     if result.site:
         out.print(msg.DONE_SITE.format(path=result.site), highlight=False, markup=False)
     if result.pdf:

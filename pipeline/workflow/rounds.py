@@ -53,6 +53,11 @@ def find_starts(repo: pygit2.Repository) -> list[CycleStart]:
     tip = gitrepo.branch_tip(repo, gitrepo.MAIN)
     starts = []
     for oid in gitrepo.first_parent_line(repo, tip) if tip is not None else []:
+        # A cheap look at the message first: commit_fact checks the signature (ssh-keygen,
+        # ~6 ms), and main holds a signed merge per round; only start commits need it here.
+        message = repo.get(oid).message
+        if "Lkjip-Action" not in message or "start" not in message:
+            continue
         fact = commit_fact(repo, oid)
         if fact.trailers.get("Action") == "start" and fact.trailers.get("Year", "").isdigit():
             starts.append(CycleStart(int(fact.trailers["Year"]), oid, fact.time,
