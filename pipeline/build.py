@@ -22,12 +22,13 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pipeline import cache
 from pipeline.data.load import DATA_DIR, load_report
 from pipeline.errors import CannotRun, Problem, UserError
+from pipeline.messages import WIB
 from pipeline.messages import build as msg
 from pipeline.model.report import Report
 from pipeline.render import pages as content
@@ -35,7 +36,6 @@ from pipeline.render.macros import MacroError, find_macro_problems
 
 SITE_DIR = "site"
 DIST_DIR = "dist"
-WIB = timezone(timedelta(hours=7), "WIB")  # Kalimantan Barat keeps Western Indonesia Time
 
 Step = Callable[[str], None]
 
@@ -48,6 +48,17 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     cached: bool = False  # nothing changed: the previous outputs were kept as they were
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """Pages the site carries besides the docs folder, made elsewhere (the "Riwayat
+    Penyusunan" history is read from Git by :mod:`pipeline.review.history`): the build only
+    places them, so it never reads Git itself."""
+
+    key: str  # what the pages are made from (e.g. branch tips): part of the cache key
+    make: Callable[[], Mapping[str, str]]  # site path -> text; called only to build the site
+    nav: tuple[tuple[str, str], ...] = ()  # (title, site path) appended to the site's nav
 
 
 def document_date(report: Report, environ: Mapping[str, str]) -> datetime:
@@ -83,10 +94,12 @@ def build(
     environ: Mapping[str, str] | None = None,
     step: Step = lambda _text: None,
     force: bool = False,
+    extra: SitePages | None = None,
 ) -> BuildResult:
     """Build the report at ``root``; see the module docstring for the guarantees.
 
-    ``force`` rebuilds even when the cache says the outputs are up to date.
+    ``force`` rebuilds even when the cache says the outputs are up to date; ``extra`` are
+    pages for the site only (never in the PDF).
     """
     root = root.resolve()
     if not (root / content.CONFIG_FILE).is_file() or not (root / DATA_DIR).is_dir():
@@ -95,7 +108,7 @@ def build(
     clean_leftovers(root)
     config = content.read_config(root)
     # Only a full build is cached: with --no-pdf the site links whatever PDF is in dist/.
-    key = cache_key(root, config, environ) if site and pdf else None
+    key = cache_key(root, config, environ, extra) if site and pdf else None
     if key is not None and not force and (hit := cache.lookup(root, key)):
         return _reused(root, hit)
     result = BuildResult()
@@ -118,7 +131,8 @@ def build(
         if site:
             clock = time.monotonic()
             step(msg.STEP_SITE)
-            result.warnings += _build_site(root, staged_site, staged_pdf if pdf else None)
+            result.warnings += _build_site(root, staged_site, staged_pdf if pdf else None,
+                                            extra)
             result.seconds["site"] = time.monotonic() - clock
         step(msg.STEP_PUBLISH)
         cache.forget(root)  # from here until store() the outputs are not those of any key
@@ -134,7 +148,8 @@ def build(
     return result
 
 
-def cache_key(root: Path, config: dict, environ: Mapping[str, str]) -> str:
+def cache_key(root: Path, config: dict, environ: Mapping[str, str],
+              extra: SitePages | None = None) -> str:
     """The build cache's key: every input that can change site/ or the PDF."""
     docs = content.docs_dir(root, config)
     inputs = {"docs": docs, DATA_DIR: root / DATA_DIR,
@@ -143,7 +158,8 @@ def cache_key(root: Path, config: dict, environ: Mapping[str, str]) -> str:
     if isinstance(theme, dict) and theme.get("custom_dir"):
         inputs["theme"] = root / str(theme["custom_dir"])
     # The PDF's dates come from data/ unless SOURCE_DATE_EPOCH overrides them.
-    params = {"SOURCE_DATE_EPOCH": environ.get("SOURCE_DATE_EPOCH", "").strip()}
+    params = {"SOURCE_DATE_EPOCH": environ.get("SOURCE_DATE_EPOCH", "").strip(),
+              "extra": extra.key if extra is not None else ""}
     return cache.input_key(root, inputs, params)
 
 
@@ -241,7 +257,8 @@ def _mkdocs_messages() -> Iterator[list[str]]:
         logger.propagate = saved
 
 
-def _build_site(root: Path, target: Path, staged_pdf: Path | None) -> list[str]:
+def _build_site(root: Path, target: Path, staged_pdf: Path | None,
+                extra: SitePages | None) -> list[str]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -254,6 +271,8 @@ def _build_site(root: Path, target: Path, staged_pdf: Path | None) -> list[str]:
             for plugin in config.plugins.values():
                 if isinstance(plugin, LkjipPlugin):
                     plugin.pdf_path = staged_pdf
+                    if extra is not None:
+                        plugin.add_pages(extra.make(), extra.nav)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)

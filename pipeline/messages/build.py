@@ -34,6 +34,7 @@ WARNING_SITE = "situs: {message}"
 # The build cache (pipeline/cache.py)
 HELP_FORCE = "bangun ulang walaupun tidak ada masukan yang berubah (abaikan cache)"
 DONE_CACHED = (
-    "Tidak ada yang berubah sejak pembangunan terakhir (content/, data/, mkdocs.yml, versi "
-    "lkjip): site/ dan PDF yang ada dipakai ulang. Gunakan --force untuk membangun ulang."
+    "Tidak ada yang berubah sejak pembangunan terakhir (content/, data/, mkdocs.yml, cabang "
+    "main dan review/*, versi lkjip): site/ dan PDF yang ada dipakai ulang. Gunakan --force "
+    "untuk membangun ulang."
 )

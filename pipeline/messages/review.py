@@ -129,14 +129,19 @@ HISTORY_POSITION = "Posisi sekarang: {position}"
 HISTORY_ROUND = "Putaran {round}"
 HISTORY_ROUND_STATE = "Status: {state}{merged}."
 HISTORY_MERGED = ", sudah digabung ke main"
-HISTORY_REDLINE = "[Redline terhadap {old}]({href})"
+HISTORY_REDLINE = "[Redline terhadap putaran {old}]({href})"
 HISTORY_NO_ROUNDS = "Belum ada putaran koreksi."
-HISTORY_HEAD = ("Langkah", "Peran", "Keputusan", "Nama", "NIP", "Waktu", "Lama",
-                "Mutu baku", "Verifikasi", "Catatan")
+HISTORY_HEAD = ("Langkah", "Peran", "Keputusan", "Nama", "Waktu", "Lama", "Mutu baku",
+                "Verifikasi")
+HISTORY_NIP = "NIP {nip}"
+HISTORY_NOTE = "Catatan: {note}"
 HISTORY_VERIFIED = "terverifikasi"
 HISTORY_VOIDED = "dibatalkan (kunci dicabut)"
 HISTORY_NOT_VERIFIED = "tidak terverifikasi"
 HISTORY_OVER = "{took} (melebihi)"
 HISTORY_PROBLEMS = "Masalah verifikasi putaran ini:"
-HISTORY_WAITING = "Menunggu {what}: sudah {took}, mutu baku {standard}{over}."
-HISTORY_WAITING_OVER = " (melebihi mutu baku)"
+# The page is rebuilt only when a branch moves, so it names dates, not "waited so far".
+HISTORY_WAITING = (
+    "Menunggu: {what}. Sejak {since}; mutu baku {standard}, jadi paling lambat {deadline}. "
+    "Lama menunggu sampai hari ini ditampilkan oleh `lkjip status`."
+)

@@ -32,12 +32,13 @@ import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
 
 from pipeline.errors import UserError
+from pipeline.messages import format_time
 from pipeline.messages import publish as msg
 from pipeline.publish.mainline import judge_main, problem_lines
 from pipeline.render.approval import ApprovalRow, EmbeddedFile, approval_sheet
@@ -54,7 +55,6 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.sig"
 ALLOWED = "allowed_signers"
 FORMAT = "lkjip-archive/1"
-WIB = timezone(timedelta(hours=7), "WIB")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -132,7 +132,7 @@ def release_pdf(root: Path, target: Path, *, when: datetime, sheet: str,
 def _rows(entries: list[ChainEntry], titles: dict[str, str]) -> list[ApprovalRow]:
     rows = []
     for e in entries:
-        day = datetime.fromtimestamp(e.time, WIB).strftime("%d-%m-%Y %H:%M WIB")
+        day = format_time(e.time)
         rows.append(ApprovalRow(str(e.step), msg.SHEET_ACTIONS.get(e.action, e.action),
                                 titles.get(e.role, e.role), e.name, e.nip, day))
     return rows

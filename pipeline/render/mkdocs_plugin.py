@@ -7,6 +7,7 @@ each page with the same code the print version uses. A wrong macro aborts the bu
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from importlib.resources import files as package_files
 from pathlib import Path
 
@@ -38,6 +39,18 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
         self.root: Path = Path.cwd()
         # Set by pipeline.build to the PDF just written (not yet moved into dist/).
         self.pdf_path: Path | None = None
+        # Pages made outside the docs folder (the history): site path -> text, nav entries.
+        self.extra_files: dict[str, str] = {}
+        self.extra_nav: list[tuple[str, str]] = []
+
+    def add_pages(self, files: Mapping[str, str], nav: Iterable[tuple[str, str]] = ()) -> None:
+        """Carry ``files`` in the site and append ``nav`` (title, path) to its navigation.
+
+        Only the site's in-memory nav is extended: mkdocs.yml's nav is also the PDF's chapter
+        list, and these pages are not chapters.
+        """
+        self.extra_files.update(files)
+        self.extra_nav.extend(nav)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -46,11 +59,15 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
         except DataError as exc:
             raise PluginError(str(exc)) from exc
         config.extra_css.append(SITE_CSS)
+        if config.nav is not None:
+            config.nav = [*config.nav, *({title: path} for title, path in self.extra_nav)]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         css = package_files("pipeline.render").joinpath("site.css").read_text(encoding="utf-8")
         files.append(File.generated(config, SITE_CSS, content=css))
+        for path, text in self.extra_files.items():
+            files.append(File.generated(config, path, content=text))
         pdf = self._pdf()
         if pdf is not None and self.report is not None:
             src = f"{PDF_DIR}/{pdf_name(self.report.year)}"

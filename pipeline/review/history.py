@@ -5,35 +5,38 @@ rounds carry the verdicts of :func:`verify_round`): every round with its redline
 submitted it, each paraf and signature with name, role, time and verification status, who
 returned it and why, and how long each SOP step took against its time standard (mutu baku).
 The result is Markdown for a generated page of the site; :func:`history_files` adds the
-redline pages it links to (the only part here that reads Git).
+redline pages it links to (the only part here that reads Git); :mod:`pipeline.review.site`
+hands both to ``lkjip build``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
+from html import escape
 
 import pygit2
 
 from pipeline.errors import UserError
+from pipeline.messages import format_time
 from pipeline.messages import review as msg
 from pipeline.review import snapshot
 from pipeline.review.redline import redline_between, redline_page
+from pipeline.review.site import PAGE_NAME
 from pipeline.workflow.sop import Sop, Step, format_duration
 from pipeline.workflow.status import CycleStatus, RoundStatus, fix_step, read_cycle
 from pipeline.workflow.verify import ChainEntry
 
-PAGE_NAME = "riwayat-penyusunan.md"
-
-
-def _when(timestamp: int) -> str:
-    return datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M %z")
-
 
 def _cell(text: str) -> str:
-    """Text safe in a Markdown table cell: no pipes, no line breaks, no macro braces."""
+    """Text safe on one Markdown line: no pipes, no line breaks, no macro braces."""
     return " ".join(text.replace("|", "\\|").replace("{{", "{ {").split())
+
+
+def _html(text: str) -> str:
+    """Text safe in an HTML cell of a Markdown page: escaped, one line, no macro braces."""
+    return escape(" ".join(text.split())).replace("{", "&#123;")
 
 
 def _took(seconds: int, standard: timedelta | None) -> tuple[str, str]:
@@ -47,11 +50,26 @@ def _took(seconds: int, standard: timedelta | None) -> tuple[str, str]:
 
 def _row(sop: Sop, entry: ChainEntry, previous: int, standard: timedelta | None,
          verification: str) -> str:
+    """The event's row, and under it, across the table, its note (notes can be paragraphs)."""
     took, std = _took(entry.time - previous, standard)
-    cells = [str(entry.step), sop.title_of(entry.role),
-             msg.REVIEW_ACTION_NAMES.get(entry.action, entry.action), entry.name, entry.nip,
-             _when(entry.time), took, std, verification, entry.note]
-    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+    cells = [_html(c) for c in (
+        str(entry.step), sop.title_of(entry.role),
+        msg.REVIEW_ACTION_NAMES.get(entry.action, entry.action), entry.name,
+        format_time(entry.time), took, std, verification)]
+    cells[3] += "<br>" + _html(msg.HISTORY_NIP.format(nip=entry.nip))
+    row = "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    if entry.note.strip():
+        row += (f'<tr class="note"><td></td><td colspan="{len(cells) - 1}">'
+                f"{_html(msg.HISTORY_NOTE.format(note=entry.note))}</td></tr>")
+    return row
+
+
+def _table(rows: list[str]) -> str:
+    """The report's own table style (an HTML block: Markdown tables get Material's, which
+    would not fit nine columns)."""
+    head = "".join(f"<th>{_html(h)}</th>" for h in msg.HISTORY_HEAD)
+    return (f'<div class="lkjip-table-wrap"><table class="lkjip-table lkjip-history">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def _step(sop: Sop, number: int) -> Step | None:
@@ -69,13 +87,12 @@ def _round(sop: Sop, status: RoundStatus, since: int, link: str | None,
                                             merged=msg.HISTORY_MERGED if status.merged else "")]
     if link:
         lines += ["", link]
-    header = "| " + " | ".join(msg.HISTORY_HEAD) + " |"
-    lines += ["", header, "|" + " --- |" * len(msg.HISTORY_HEAD)]
+    rows: list[str] = []
     ok = msg.HISTORY_VERIFIED if not verdict.problems else msg.HISTORY_NOT_VERIFIED
     previous = since
     if verdict.handoff is not None:
         handoff = verdict.handoff
-        lines.append(_row(sop, handoff, previous, handoff_standard, ok))
+        rows.append(_row(sop, handoff, previous, handoff_standard, ok))
         previous = handoff.time
     voided = {e.commit for e in verdict.voided}
     events = sorted([*verdict.chain, *verdict.voided], key=lambda e: e.time)
@@ -84,8 +101,9 @@ def _round(sop: Sop, status: RoundStatus, since: int, link: str | None,
     for entry in events:
         step = _step(sop, entry.step)
         mark = msg.HISTORY_VOIDED if entry.commit in voided else ok
-        lines.append(_row(sop, entry, previous, step.time_standard if step else None, mark))
+        rows.append(_row(sop, entry, previous, step.time_standard if step else None, mark))
         previous = entry.time
+    lines += ["", _table(rows)]
     if verdict.problems:
         lines += ["", msg.HISTORY_PROBLEMS, ""]
         lines += [f"- {_cell(str(p))}" for p in verdict.problems]
@@ -95,19 +113,19 @@ def _round(sop: Sop, status: RoundStatus, since: int, link: str | None,
 def history_markdown(status: CycleStatus, redlines: Mapping[str, tuple[str, str]] | None = None,
                      ) -> str:
     """The page as Markdown (pure). ``redlines``: round name -> (what it is compared with,
-    link to the redline page), e.g. ``{"2025/2": ("review/2025/1", "redline/2025-2.html")}``."""
+    link to the redline page), e.g. ``{"2025/2": ("2025/1", "redline/2025-1-2025-2.html")}``."""
     sop, start = status.sop, status.start
     redlines = redlines or {}
     lines = ["---", "cetak: false", "---", "", f"# {msg.HISTORY_TITLE}", "",
              msg.HISTORY_INTRO.format(year=status.year, sop=sop.id), "",
-             msg.HISTORY_CYCLE.format(name=start.name, nip=start.nip, time=_when(start.time)),
+             msg.HISTORY_CYCLE.format(name=start.name, nip=start.nip, time=format_time(start.time)),
              "", msg.HISTORY_POSITION.format(position=status.position), ""]
     if status.next is not None:
         nxt = status.next
+        deadline = nxt.since + int(nxt.standard.total_seconds())
         lines += [msg.HISTORY_WAITING.format(
-            what=_cell(nxt.what), took=format_duration(nxt.waited),
-            standard=format_duration(nxt.standard),
-            over=msg.HISTORY_WAITING_OVER if nxt.overdue else ""), ""]
+            what=_cell(nxt.what), since=format_time(nxt.since),
+            standard=format_duration(nxt.standard), deadline=format_time(deadline)), ""]
     if not status.rounds:
         lines.append(msg.HISTORY_NO_ROUNDS)
     since = start.time
@@ -137,24 +155,26 @@ class RedlineLink:
     """A redline the site should carry: round ``round`` against the round before it."""
 
     round: str  # 2025/2
-    old: str  # branch of the previous round (review/2025/1)
+    old_round: str  # 2025/1
+    old: str  # branch of the previous round (review/2025/1, or origin/review/2025/1)
     new: str  # branch of this round
-    href: str  # relative to the history page: redline/review-2025-1-review-2025-2.html
+    href: str  # relative to the history page: redline/2025-1-2025-2.html
 
 
 def redline_links(status: CycleStatus) -> list[RedlineLink]:
-    """One redline per round after the first, against the round before it (pure)."""
+    """One redline per round after the first, against the round before it (pure). Files are
+    named by round, not branch, so a clone with only remote-tracking branches links the same."""
     links = []
     for before, after in zip(status.rounds, status.rounds[1:], strict=False):
-        name = f"{before.branch}-{after.branch}".replace("/", "-")
-        links.append(RedlineLink(after.name, before.branch, after.branch,
+        name = f"{before.name}-{after.name}".replace("/", "-")
+        links.append(RedlineLink(after.name, before.name, before.branch, after.branch,
                                  f"{REDLINE_DIR}/{name}.html"))
     return links
 
 
 def link_map(links: list[RedlineLink]) -> dict[str, tuple[str, str]]:
     """``links`` as :func:`history_markdown` takes them."""
-    return {link.round: (link.old, link.href) for link in links}
+    return {link.round: (link.old_round, link.href) for link in links}
 
 
 def no_cycle_markdown(reason: str) -> str:

@@ -20,7 +20,6 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from html import escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -31,6 +30,7 @@ import pygit2
 
 from pipeline.data.check import check_project
 from pipeline.errors import Problem, UserError
+from pipeline.messages import format_time
 from pipeline.messages import review as msg
 from pipeline.messages import workflow as wmsg
 from pipeline.review import lineage, snapshot
@@ -120,10 +120,6 @@ class PageData:
     redline: Redline | None = None
     draft_html: str = ""
     errors: tuple[str, ...] = ()  # what could not be shown, and why
-
-
-def _when(timestamp: int) -> str:
-    return datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M %z")
 
 
 def _key_text(repo: pygit2.Repository, key_spec: str | None) -> str:
@@ -226,7 +222,7 @@ def _chain_rows(view: RoundView) -> str:
         rows.append(
             f"<tr><td>{e.step}</td><td>{escape(view.sop.title_of(e.role))}</td>"
             f"<td>{escape(msg.REVIEW_ACTION_NAMES.get(e.action, e.action))}</td>"
-            f"<td>{escape(e.name)}</td><td>{escape(e.nip)}</td><td>{escape(_when(e.time))}</td>"
+            f"<td>{escape(e.name)}</td><td>{escape(e.nip)}</td><td>{escape(format_time(e.time))}</td>"
             f"<td><code>{escape(e.fingerprint)}</code></td><td>{escape(e.note)}</td></tr>")
     head = "".join(f"<th>{escape(h)}</th>" for h in msg.REVIEW_CHAIN_HEAD)
     return f'<table class="rv-chain"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}' \
@@ -297,7 +293,7 @@ def render_page(data: PageData, token: str, flash: tuple[str, str] | None = None
         if view.handoff is not None:
             submitted = msg.REVIEW_SUBMITTED.format(
                 name=view.handoff.name, role=view.sop.title_of(view.handoff.role),
-                time=_when(view.handoff.time))
+                time=format_time(view.handoff.time))
             parts.append(f"<p>{escape(submitted)}</p>")
         parts.append(f'<p class="rl-note">{escape(msg.REVIEW_YOUR_KEY.format(key=data.key))}</p>')
         parts.append(_actions(view, token))

@@ -1,0 +1,52 @@
+"""What the review workflow adds to the built site: the "Riwayat Penyusunan" page.
+
+Kept apart from :mod:`pipeline.review.history` so that ``lkjip build`` with nothing changed
+pays only for reading the branch tips (the cache key), not for importing the redline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygit2
+import pygit2.enums
+
+from pipeline.build import SitePages
+from pipeline.messages import review as msg
+from pipeline.workflow import gitrepo
+
+PAGE_NAME = "riwayat-penyusunan.md"
+
+
+def branches_key(repo: pygit2.Repository) -> str:
+    """The tips of main and of every round branch, local and remote-tracking: the history
+    page and its redlines are a function of these (and of lkjip's own code)."""
+    wanted = []
+    for name in repo.references:
+        short = name.removeprefix("refs/heads/")
+        if name.startswith("refs/remotes/"):
+            short = name.removeprefix("refs/remotes/").partition("/")[2]
+        if short == gitrepo.MAIN or short.startswith(gitrepo.ROUND_PREFIX):
+            ref = repo.references.get(name)
+            if ref is not None and ref.type == pygit2.enums.ReferenceType.DIRECT:
+                wanted.append(f"{name} {ref.target}")
+    return "\n".join(sorted(wanted))
+
+
+def site_pages(root: Path) -> SitePages | None:
+    """The history for ``lkjip build`` when ``root`` is the work tree of a Git repository;
+    None for a plain folder (a copy without history has none to tell)."""
+    found = pygit2.discover_repository(str(root))
+    if found is None:
+        return None
+    repo = pygit2.Repository(found)
+    if repo.workdir is None or Path(repo.workdir).resolve() != root.resolve():
+        return None
+    return SitePages(key=branches_key(repo), make=lambda: _history_files(repo),
+                     nav=((msg.HISTORY_TITLE, PAGE_NAME),))
+
+
+def _history_files(repo: pygit2.Repository) -> dict[str, str]:
+    from pipeline.review.history import history_files  # the redline: lxml, the renderer
+
+    return history_files(repo)
