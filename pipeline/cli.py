@@ -18,7 +18,14 @@ from pipeline.errors import UserError
 from pipeline.messages import cli as msg
 
 
+def _indonesian(text: str) -> str:
+    return msg.ARGPARSE.get(text, text)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    # argparse reads its texts ("usage:", "options", its errors) through the gettext function
+    # it imported as ``_``; no Indonesian catalogue ships with Python, so give it ours.
+    argparse._ = _indonesian  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
         prog="lkjip",
         description="LKjIP sebagai kode: periksa data, bangun laporan, dan jalankan alur SOP.",
@@ -36,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"{msg.ERROR_PREFIX}: {exc}", file=sys.stderr)
+        for note in getattr(exc, "__notes__", ()):
+            print(note, file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(msg.INTERRUPTED, file=sys.stderr)

@@ -217,5 +217,6 @@ def test_failed_build_reports_file_line_and_keeps_outputs(
     assert code == 1
     err = capsys.readouterr().err
     assert f"{BAB3}:5: indikator 'IKU-99' tidak ada" in err
+    assert err.rstrip().endswith("Hasil sebelumnya (site/ dan dist/) tidak diubah.")
     assert (_digest(root / PDF), _digest(root / "site" / "index.html")) == before
     assert not list(root.glob(".site-*"))

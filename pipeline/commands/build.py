@@ -50,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
                            force=args.force, extra=site_pages(args.root.resolve()))
     except UserError as exc:
         # Every failure happens before anything is moved into place: tell the user so, after
-        # the error itself (the CLI prints the message, with its file:line, on one place).
-        exc.message = f"{exc.message}\n{msg.UNCHANGED}"
+        # the error itself (the CLI prints an exception's notes under its message).
+        exc.add_note(msg.UNCHANGED)
         raise
     for warning in result.warnings:
         console.print(f"{msg.WARNING}: {warning}", style="yellow", highlight=False, markup=False)

@@ -18,9 +18,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from pipeline.errors import Problem
-from pipeline.messages import content as msg
-
-MAX_BYTES = 2_000_000
+from pipeline.textfile import read_text
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
@@ -63,20 +61,8 @@ class MarkdownFile:
 
 def read_markdown(file: Path, shown_as: str) -> tuple[MarkdownFile | None, list[Problem]]:
     """Read and analyse ``file``; problems instead of exceptions."""
-    try:
-        if file.stat().st_size > MAX_BYTES:
-            return None, [Problem(shown_as, 1, msg.FILE_TOO_LARGE.format(
-                size=file.stat().st_size, limit=MAX_BYTES))]
-        raw = file.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown_as, None, msg.FILE_UNREADABLE.format(
-            reason=exc.strerror or type(exc).__name__))]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [Problem(shown_as, line, msg.NOT_UTF8)]
-    return parse_markdown(text, shown_as, file), []
+    text, problems = read_text(file, shown_as)
+    return (None, problems) if text is None else (parse_markdown(text, shown_as, file), [])
 
 
 def parse_markdown(text: str, shown_as: str, file: Path | None = None) -> MarkdownFile:

@@ -17,10 +17,10 @@ import yaml
 
 from pipeline.errors import Problem
 from pipeline.messages import data as msg
+from pipeline.textfile import read_text
 
 PathKey = tuple[str | int, ...]
 
-MAX_BYTES = 2_000_000  # a data file of an LKjIP is a few kB; far larger is a mistake
 MAX_DEPTH = 50  # real data nests 5 levels; deeper is a mistake (and would exhaust the stack)
 MAX_NODES = 200_000  # bounds what aliases can expand to ("billion laughs")
 
@@ -48,23 +48,8 @@ class YamlDocument:
 
 def read_yaml(file: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Read ``file``; return the document, or ``None`` and the problems that stopped it."""
-    try:
-        if file.stat().st_size > MAX_BYTES:  # before reading: do not load a huge file
-            return None, [Problem(shown_as, 1, msg.FILE_TOO_LARGE.format(
-                size=file.stat().st_size, limit=MAX_BYTES))]
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(shown_as, None, msg.FILE_MISSING)]
-    except OSError as exc:  # a folder with the file's name, no permission, ...
-        return None, [Problem(shown_as, None, msg.FILE_UNREADABLE.format(
-            reason=exc.strerror or type(exc).__name__))]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(shown_as, line, msg.NOT_UTF8.format(column=column))]
-    return parse_yaml(text, shown_as)
+    text, problems = read_text(file, shown_as)
+    return (None, problems) if text is None else parse_yaml(text, shown_as)
 
 
 def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:

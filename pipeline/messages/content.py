@@ -1,9 +1,5 @@
 """Messages about content/*.md: structure, links, images, codes, completeness of Bab III."""
 
-FILE_TOO_LARGE = "berkas terlalu besar ({size} bita, paling besar {limit} bita); periksa isinya"
-FILE_UNREADABLE = "berkas tidak dapat dibaca ({reason}); pastikan ini berkas teks biasa"
-NOT_UTF8 = "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8"
-
 FIRST_HEADING_LEVEL = (
     "judul pertama berkas bertingkat {level} ('{text}'); berkas harus diawali judul "
     "tingkat 1, misalnya '# BAB I PENDAHULUAN'"

@@ -148,7 +148,8 @@ def test_placeholders_only_with_lengkap(project: Path, before: list[Problem]) ->
 def test_not_utf8_page(project: Path, before: list[Problem]) -> None:
     (project / PAGE).write_bytes(b"# Uji\n\nCaf\xe9\n")
     assert only(new_problems(project, before)) == Problem(
-        PAGE, 3, "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8")
+        PAGE, 3,
+        "berkas bukan teks UTF-8 (bita tidak sah pada kolom 4); simpan ulang sebagai UTF-8")
 
 
 def test_unclosed_code_block(project: Path, before: list[Problem]) -> None:
