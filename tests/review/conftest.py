@@ -1,34 +1,19 @@
 """Fixtures for the review tests: the workflow tests' real repositories and real keys, holding
 the project's real report (content/, data/, mkdocs.yml), with two rounds of corrections.
 
-The workflow fixtures are reused as they are (loaded from ``tests/workflow/conftest.py``).
+The workflow fixtures are reused as they are (``tests/workflow/workflow_fixtures.py``).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+import workflow_fixtures as shared
+from review_helpers import ReportOffice, two_rounds
+from workflow_helpers import STAFF, init_office, roster_of
 
-_WORKFLOW = Path(__file__).resolve().parent.parent / "workflow"
-if str(_WORKFLOW) not in sys.path:
-    sys.path.insert(0, str(_WORKFLOW))
-
-_spec = importlib.util.spec_from_file_location("workflow_conftest", _WORKFLOW / "conftest.py")
-assert _spec is not None and _spec.loader is not None
-_workflow_conftest = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_workflow_conftest)
-
-isolated_git = _workflow_conftest.isolated_git
-actors = _workflow_conftest.actors
-office = _workflow_conftest.office
-real_check = _workflow_conftest.real_check
-passing_check = _workflow_conftest.passing_check
-
-from review_helpers import ReportOffice, two_rounds  # noqa: E402
-from workflow_helpers import STAFF, init_office, roster_of  # noqa: E402
+# pytest finds fixtures by name in a conftest: bind the shared ones here.
+isolated_git, actors, office = shared.isolated_git, shared.actors, shared.office
+real_check, passing_check = shared.real_check, shared.passing_check
 
 
 @pytest.fixture
