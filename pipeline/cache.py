@@ -1,8 +1,9 @@
 """The build cache: skip ``lkjip build`` when nothing that affects its outputs has changed.
 
 The key is a Git tree id of the inputs (the docs folder, data/, mkdocs.yml, the lkjip package
-itself, and a small ``params`` blob with the build options, SOURCE_DATE_EPOCH and the names of
-the installed distributions, i.e. the tool versions). It is computed from the files on disk,
+itself, and a small ``params`` blob with the build options, SOURCE_DATE_EPOCH, the names of
+the installed distributions, i.e. the tool versions, and fontconfig's cache files, i.e. the
+installed fonts). It is computed from the files on disk,
 with Git's own object hashing, so it needs no repository and no commit: a dirty work tree or a
 plain folder gets a key too, and for a clean checkout each subtree equals the committed one.
 
@@ -95,10 +96,33 @@ def installed_distributions() -> list[str]:
     return sorted(found)
 
 
+def font_caches() -> list[str]:
+    """fontconfig's cache files (name, size, time): the installed fonts, cheaply.
+
+    WeasyPrint finds fonts through fontconfig, and installing or removing a font (a Debian
+    package, or a file in ~/.fonts) runs ``fc-cache``, which rewrites these files.
+    """
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    found = []
+    for folder in ("/var/cache/fontconfig", os.path.join(home, "fontconfig")):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            found.append(f"{entry.path} {info.st_size} {info.st_mtime_ns}")
+    return sorted(found)
+
+
 def params_text(params: Mapping[str, str]) -> str:
     lines = [f"{name}={value}" for name, value in sorted(params.items())]
     lines += [f"python={sys.version.split()[0]}", f"lkjip={pipeline.__version__}"]
     lines += [f"dist={name}" for name in installed_distributions()]
+    lines += [f"font={entry}" for entry in font_caches()]
     return "\n".join(lines) + "\n"
 
 

@@ -196,6 +196,21 @@ def test_any_input_change_changes_the_key(project: Path) -> None:
     assert _key(project) == changed  # dot files (editor swap files) are not inputs
 
 
+def test_a_font_installed_or_a_history_branch_moved_changes_the_key(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    key = _key(project)
+    (tmp_path / "cache" / "fontconfig").mkdir(parents=True)
+    (tmp_path / "cache" / "fontconfig" / "abc-le64.cache-9").write_bytes(b"fc-cache")
+    assert _key(project) != key  # what fc-cache writes when a font is installed
+    key = _key(project)
+    pages_a = building.SitePages("refs/heads/main 1", dict)
+    pages_b = building.SitePages("refs/heads/main 2", dict)
+    config = pages.read_config(project)
+    with_a = building.cache_key(project, config, {}, pages_a)
+    assert with_a not in (key, building.cache_key(project, config, {}, pages_b))
+
+
 def _fake_pdf(root: Path, report: object, config: dict, target: Path, *_args: object) -> None:
     target.write_bytes(b"%PDF-1.7 new")
 
