@@ -143,20 +143,25 @@ def _pages(pdf: Path) -> str:
     return str(len(PdfReader(pdf).pages))
 
 
-def bench_history(history: Path, limit: float) -> list[str]:
+def bench_history(history: Path, limit: float, repeat: int = 3) -> list[str]:
     env = {**os.environ, "HOME": str(history.parent), "GIT_CONFIG_NOSYSTEM": "1"}
     last = subprocess.run(["git", "branch", "--list", "review/*", "--format=%(refname:short)"],
                           cwd=history, capture_output=True, text=True, check=True).stdout.split()
     last_round = max(last, key=lambda b: int(b.rsplit("/", 1)[1]))
     count = len(last)
+
+    def timed(*args: str) -> Run:
+        """The median of ``repeat`` runs; a run stopped at ``limit`` is not repeated."""
+        runs = [measure(lkjip(*args), history, env, limit)]
+        while runs[-1].code != -9 and len(runs) < repeat:
+            runs.append(measure(lkjip(*args), history, env, limit))
+        return median(runs)
+
     return [
-        f"riwayat {count} putaran (semua digabung ke main)",
-        row(f"lkjip verify {last_round}", median(
-            [measure(lkjip("verify", last_round), history, env) for _ in range(3)])),
-        row("lkjip status (semua putaran tahun ini)",
-            measure(lkjip("status"), history, env, limit)),
-        row("lkjip verify --branch main", measure(lkjip("verify", "--branch", "main"),
-                                                  history, env, limit)),
+        f"riwayat {count} putaran (semua digabung ke main; median dari {repeat} kali)",
+        row(f"lkjip verify {last_round}", timed("verify", last_round)),
+        row("lkjip status (semua putaran tahun ini)", timed("status")),
+        row("lkjip verify --branch main", timed("verify", "--branch", "main")),
     ]
 
 

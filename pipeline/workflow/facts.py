@@ -7,6 +7,8 @@ whether each signature is cryptographically valid and by which key. The judging 
 
 from __future__ import annotations
 
+import functools
+
 import pygit2
 
 from pipeline.workflow import gitrepo
@@ -70,85 +72,157 @@ def find_round(repo: pygit2.Repository, rev: pygit2.Oid | str) -> tuple[CommitFa
 
 
 def sop_at(repo: pygit2.Repository, commit: pygit2.Oid | str) -> Sop:
-    text = gitrepo.read_text_at(repo, commit, SOP_PATH)
-    return load_sop(text, SOP_PATH) if text is not None else load_sop()
+    return _sop(gitrepo.read_text_at(repo, commit, SOP_PATH))
 
 
 def roster_at(repo: pygit2.Repository, commit: pygit2.Oid | str) -> Roster:
-    return parse_roster(gitrepo.read_text_at(repo, commit, ROSTER_PATH))
+    return _roster(gitrepo.read_text_at(repo, commit, ROSTER_PATH))
 
 
-def _merge_point(repo: pygit2.Repository, main_line: list[str], rev: str) -> int | None:
-    """Index in ``main_line`` (newest first) of the oldest commit that contains ``rev``."""
-    found = None
-    for index, oid in enumerate(main_line):
-        if gitrepo.is_ancestor(repo, rev, oid):
-            found = index
-        else:
-            break
-    return found
+# Parsing is a pure function of the text, and a long history holds the same few roster and
+# SOP files at hundreds of commits: each text is parsed once per process. A parse error is
+# not remembered; it is raised again, with the same words, every time.
+@functools.lru_cache(maxsize=64)
+def _roster(text: str | None) -> Roster:
+    return parse_roster(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _sop(text: str | None) -> Sop:
+    return load_sop(text, SOP_PATH) if text is not None else load_sop()
+
+
+class MainLine:
+    """Main's first-parent line from one tip, read once and shared by every round judged
+    against it (``lkjip status`` and ``verify --branch main`` judge hundreds).
+
+    Everything here follows from the immutable commits reachable from ``tip`` and from the
+    trust anchor (read from the configuration when first needed), so sharing it changes no
+    verdict; read a new one when main moves.
+    """
+
+    def __init__(self, repo: pygit2.Repository, tip: pygit2.Oid | str | None) -> None:
+        self.repo = repo
+        self.tip = str(tip) if tip is not None else None
+        self.line = (gitrepo.first_parent_line(repo, pygit2.Oid(hex=self.tip))
+                     if self.tip is not None else [])  # newest first
+        self.position = {oid: index for index, oid in enumerate(self.line)}
+        self._entry: dict[str, int] | None = None  # see _entry_index, built on demand
+        self._changes: dict[int, RosterChange] = {}
+
+    @classmethod
+    def of_main(cls, repo: pygit2.Repository) -> MainLine:
+        """The line of the ``main`` branch as it is now (empty when there is none)."""
+        return cls(repo, gitrepo.branch_tip(repo, gitrepo.MAIN))
+
+    @functools.cached_property
+    def anchor(self) -> str | None:
+        return trust_anchor(self.repo, self.line)
+
+    def merge_point(self, rev: str) -> int | None:
+        """Index (newest first) of the oldest commit on the line that contains ``rev``."""
+        if self._entry is None:
+            if self.tip is None or not gitrepo.is_ancestor(self.repo, rev, self.tip):
+                # Not in main (an open round): one ancestry test, no walk of the history.
+                return None
+            self._entry = self._entry_index()
+        return self._entry.get(rev)
+
+    def _entry_index(self) -> dict[str, int]:
+        """For every commit reachable from the tip, the index of the oldest commit on the line
+        that contains it: one walk of the history instead of an ancestry test per pair."""
+        entry: dict[str, int] = {}
+        for index in range(len(self.line) - 1, -1, -1):
+            # Oldest first: what an older line commit contains is marked already, and the
+            # marked set stays closed under "parent of", so the walk stops at marked commits.
+            pending = [self.line[index]]
+            while pending:
+                oid = pending.pop()
+                if oid in entry:
+                    continue
+                entry[oid] = index
+                commit = self.repo.get(oid)
+                if commit is not None:  # None: beyond a shallow clone's boundary
+                    pending.extend(p for p in map(str, commit.parent_ids) if p not in entry)
+        return entry
+
+    @functools.cached_property
+    def roster_blobs(self) -> list[str | None]:
+        """The roster file's blob id at each commit of the line (None: no such file)."""
+        return [gitrepo.blob_id_at(self.repo, oid, ROSTER_PATH) for oid in self.line]
+
+    def rosters_between(self, start: int, stop: int) -> list[Roster]:
+        """The distinct rosters at ``line[start:stop]`` (a repeated roster changes nothing
+        in :func:`effective_roster`), each read and parsed once."""
+        blobs = dict.fromkeys(self.roster_blobs[start:stop])
+        return [_roster(gitrepo.blob_text(self.repo, blob)) for blob in blobs]
+
+    def roster_changes(self, base_index: int) -> tuple[RosterChange, ...]:
+        """Roster changes on the line after the trust anchor, up to the base at ``base_index``
+        (newest first): each is a commit whose roster differs from its first parent's. The
+        anchor's own roster is trusted as it is."""
+        anchor = self.anchor
+        if anchor is None:
+            return ()
+        anchor_index = self.position.get(anchor)
+        if anchor_index is None or anchor_index < base_index:
+            # The anchor is not at or before the round's base: nothing before it is trusted.
+            return (RosterChange(self.line[base_index]),)
+        blobs = self.roster_blobs
+        return tuple(self._change(index) for index in range(base_index, anchor_index)
+                     if blobs[index] != blobs[index + 1])
+
+    def _change(self, index: int) -> RosterChange:
+        if index not in self._changes:
+            self._changes[index] = _roster_change(self, self.line[index])
+        return self._changes[index]
+
+
+def _roster_change(main: MainLine, oid: str) -> RosterChange:
+    """A roster change on main: a merge carries the round it brings in, to be judged."""
+    commit = main.repo.get(oid)
+    if len(commit.parent_ids) != 2:
+        return RosterChange(oid)
+    nested = round_facts_and_policy(main.repo, commit.parent_ids[1], main=main,
+                                    provenance=False)
+    fact = commit_fact(main.repo, oid)
+    return RosterChange(oid, fact, *nested) if nested else RosterChange(oid, fact)
 
 
 def round_facts_and_policy(
-    repo: pygit2.Repository, rev: pygit2.Oid | str, *, main_line: list[str] | None = None,
+    repo: pygit2.Repository, rev: pygit2.Oid | str, *, main: MainLine | None = None,
     provenance: bool = True,
 ) -> tuple[RoundFacts, Policy] | None:
-    """The facts of the round ``rev`` belongs to, and the policy that judges it."""
+    """The facts of the round ``rev`` belongs to, and the policy that judges it.
+
+    ``main``: the line of main to judge against (default: the ``main`` branch now); pass one
+    to judge many rounds against the same line.
+    """
     found = find_round(repo, rev)
     if found is None:
         return None
     handoff, after = found
-    if main_line is None:
-        tip = gitrepo.branch_tip(repo, gitrepo.MAIN)
-        main_line = gitrepo.first_parent_line(repo, tip) if tip is not None else []
+    if main is None:
+        main = MainLine.of_main(repo)
     base = handoff.trailers.get("Base", "")
-    base_index = main_line.index(base) if base in main_line else None
+    base_index = main.position.get(base)
     base_ok = base_index is not None and gitrepo.is_ancestor(repo, base, handoff.oid)
     rev_fact = after[-1] if after else handoff
-    merge_index = _merge_point(repo, main_line, rev_fact.oid)
+    merge_index = main.merge_point(rev_fact.oid)
     facts = RoundFacts(rev_fact.oid, rev_fact.tree, handoff, tuple(after), base_ok,
                        merged=merge_index is not None)
     if base_index is None or not base_ok:
         # Fail closed: no trustworthy base, no roster; verify reports the base problem.
-        return facts, Policy(load_sop(), Roster(), Roster())
+        return facts, Policy(_sop(None), Roster(), Roster())
     # Rosters on main after the base, up to the merge (a merged round) or the tip: their
     # removals void parafs by the removed keys.
     end = merge_index + 1 if merge_index is not None else 0
-    later = [roster_at(repo, oid) for oid in main_line[end:base_index]]
+    later = main.rosters_between(end, base_index)
     base_roster = roster_at(repo, base)
-    changes: tuple[RosterChange, ...] = ()
-    if provenance:
-        changes = tuple(_roster_changes(repo, main_line[base_index:], main_line))
+    changes = main.roster_changes(base_index) if provenance else ()
     policy = Policy(sop_at(repo, base), effective_roster(base_roster, later), base_roster,
                     changes)
     return facts, policy
-
-
-def _roster_changes(repo: pygit2.Repository, line: list[str],
-                    main_line: list[str]) -> list[RosterChange]:
-    """Roster changes on ``line`` (newest first) after the trust anchor: each is a commit whose
-    roster differs from its first parent's. The anchor's own roster is trusted as it is."""
-    anchor = trust_anchor(repo, main_line)
-    if anchor is None:
-        return []
-    if anchor not in line:
-        # The anchor is not at or before the round's base: nothing before it can be trusted.
-        return [RosterChange(line[0])] if line else []
-    changes = []
-    for oid in line[:line.index(anchor)]:
-        commit = repo.get(oid)
-        parent = commit.parent_ids[0] if commit.parent_ids else None
-        before = gitrepo.blob_id_at(repo, parent, ROSTER_PATH) if parent else None
-        if gitrepo.blob_id_at(repo, oid, ROSTER_PATH) == before:
-            continue
-        if len(commit.parent_ids) != 2:
-            changes.append(RosterChange(oid))
-            continue
-        nested = round_facts_and_policy(repo, commit.parent_ids[1], main_line=main_line,
-                                        provenance=False)
-        fact = commit_fact(repo, oid)
-        changes.append(RosterChange(oid, fact, *nested) if nested else RosterChange(oid, fact))
-    return changes
 
 
 # --- the trust anchor and main as a whole -------------------------------------------------
@@ -192,16 +266,15 @@ def main_facts(repo: pygit2.Repository, tip: pygit2.Oid | str) -> MainFacts:
     ``tip`` need not be where the ``main`` ref points: the server hook judges a pushed tip
     before the ref moves. Every round is judged against this line, not the current ref.
     """
-    line = gitrepo.first_parent_line(repo, pygit2.Oid(hex=str(tip)))
-    anchor = trust_anchor(repo, line)
-    if anchor is None or anchor not in line:
+    main = MainLine(repo, tip)
+    line, anchor = main.line, main.anchor
+    if anchor is None or anchor not in main.position:
         return MainFacts(str(tip), anchor, False, ())
     commits = []
-    for oid in reversed(line[:line.index(anchor)]):
+    for oid in reversed(line[:main.position[anchor]]):
         fact = commit_fact(repo, oid)
         if len(fact.parents) == 2:
-            found = round_facts_and_policy(repo, fact.parents[1], main_line=line,
-                                           provenance=False)
+            found = round_facts_and_policy(repo, fact.parents[1], main=main, provenance=False)
             commits.append(MainCommit(fact, *found) if found else MainCommit(fact))
         elif fact.trailers.get("Action") == "start" and fact.parents:
             parent = fact.parents[0]

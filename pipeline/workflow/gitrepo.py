@@ -69,12 +69,14 @@ def ensure_clean(repo: pygit2.Repository) -> None:
 
 def read_text_at(repo: pygit2.Repository, commit: pygit2.Oid | str, path: str) -> str | None:
     """The UTF-8 text of ``path`` in a commit's tree, or None when it is absent."""
-    tree = repo.get(commit).peel(pygit2.Tree)
-    try:
-        entry = tree[path]
-    except KeyError:
+    return blob_text(repo, blob_id_at(repo, commit, path))
+
+
+def blob_text(repo: pygit2.Repository, oid: pygit2.Oid | str | None) -> str | None:
+    """The UTF-8 text of a blob, or None when ``oid`` is None or names no blob (a tree)."""
+    if oid is None:
         return None
-    blob = repo.get(entry.id)
+    blob = repo.get(oid)
     if not isinstance(blob, pygit2.Blob):
         return None
     return blob.data.decode("utf-8", "replace")

@@ -18,7 +18,13 @@ from pipeline.errors import Problem, UserError
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo
 from pipeline.workflow.commits import format_message
-from pipeline.workflow.facts import commit_fact, roster_at, round_facts_and_policy, sop_at
+from pipeline.workflow.facts import (
+    MainLine,
+    commit_fact,
+    roster_at,
+    round_facts_and_policy,
+    sop_at,
+)
 from pipeline.workflow.roster import Person, Roster
 from pipeline.workflow.signing import SigningKey
 from pipeline.workflow.sop import Sop, Step
@@ -81,10 +87,14 @@ def list_rounds(repo: pygit2.Repository, year: int) -> list[RoundRef]:
     return [found[n] for n in sorted(found)]
 
 
-def judge(repo: pygit2.Repository, rev: pygit2.Oid | str) -> tuple[RoundFacts, Policy,
-                                                                    Verdict] | None:
-    """Facts, policy and verdict of the round ``rev`` belongs to (None: not in a round)."""
-    found = round_facts_and_policy(repo, rev)
+def judge(repo: pygit2.Repository, rev: pygit2.Oid | str, *, main: MainLine | None = None,
+          ) -> tuple[RoundFacts, Policy, Verdict] | None:
+    """Facts, policy and verdict of the round ``rev`` belongs to (None: not in a round).
+
+    ``main``: the line of main to judge against, read once when judging many rounds
+    (default: the ``main`` branch now).
+    """
+    found = round_facts_and_policy(repo, rev, main=main)
     if found is None:
         return None
     facts, policy = found

@@ -15,7 +15,7 @@ import pygit2
 from pipeline.errors import UserError
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo
-from pipeline.workflow.facts import roster_at, sop_at
+from pipeline.workflow.facts import MainLine, roster_at, sop_at
 from pipeline.workflow.roster import Roster
 from pipeline.workflow.rounds import CycleStart, find_starts, judge, list_rounds
 from pipeline.workflow.sop import Sop, Step
@@ -119,9 +119,10 @@ def read_cycle(repo: pygit2.Repository, year: int | None = None,
     if start is None:
         raise UserError(msg.CYCLE_NOT_STARTED.format(year=year or "ini"))
     tip = gitrepo.main_tip(repo)
+    main = MainLine(repo, tip)  # every round is judged against the same line: read it once
     rounds = []
     for ref in list_rounds(repo, start.year):
-        judged = judge(repo, ref.tip)
+        judged = judge(repo, ref.tip, main=main)
         if judged is None:
             continue
         facts, policy, verdict = judged
