@@ -40,12 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # here, not at exit: a reader that left is seen below
+        return code
     except UserError as exc:
         print(f"{msg.ERROR_PREFIX}: {exc}", file=sys.stderr)
         for note in getattr(exc, "__notes__", ()):
             print(note, file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # `lkjip status | head`: the reader has gone, nothing is wrong. Python's documented
+        # way: point stdout at /dev/null so that the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         print(msg.INTERRUPTED, file=sys.stderr)
         return 130

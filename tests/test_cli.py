@@ -11,6 +11,7 @@ import pytest
 from pipeline import cli
 
 LKJIP = Path(sys.executable).with_name("lkjip")
+REPO = Path(__file__).resolve().parents[1]
 
 
 def test_help_is_in_indonesian() -> None:
@@ -34,3 +35,14 @@ def test_usage_errors_are_one_indonesian_line_and_exit_2(
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert expected in err and ": galat: " in err and "error" not in err
+
+
+def test_a_reader_that_leaves_early_is_no_error() -> None:
+    # `lkjip ... | head -1`: here the reader is gone before lkjip writes its first byte.
+    process = subprocess.Popen([str(LKJIP), "check", "--root", str(REPO)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait() == 1
+    assert err == "", err  # no traceback, no "internal error"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
 
+from pipeline.messages import format_time
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo
 from pipeline.workflow.sop import format_duration
@@ -19,13 +19,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _when(timestamp: int) -> str:
-    return datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def render(status: CycleStatus) -> str:
     sop = status.sop
-    lines = [msg.STATUS_TITLE.format(year=status.year, time=_when(status.start.time),
+    lines = [msg.STATUS_TITLE.format(year=status.year, time=format_time(status.start.time),
                                      name=status.start.name),
              msg.STATUS_POSITION.format(position=status.position)]
     nxt = status.next
@@ -36,7 +32,7 @@ def render(status: CycleStatus) -> str:
         lines.append(msg.STATUS_NEXT.format(
             role=", ".join(sop.title_of(r) for r in nxt.roles), names=names,
             step=nxt.step.number, what=nxt.what))
-        waited = msg.STATUS_WAITED.format(since=_when(nxt.since),
+        waited = msg.STATUS_WAITED.format(since=format_time(nxt.since),
                                           waited=format_duration(nxt.waited),
                                           standard=format_duration(nxt.standard))
         lines.append(waited + (f" {msg.STATUS_OVERDUE}" if nxt.overdue else ""))
@@ -49,11 +45,11 @@ def render(status: CycleStatus) -> str:
         for e in r.verdict.chain:
             lines.append(msg.STATUS_CHAIN_ITEM.format(
                 action=msg.ACTION_NAMES[e.action], role=sop.title_of(e.role), name=e.name,
-                nip=e.nip, time=_when(e.time)))
+                nip=e.nip, time=format_time(e.time)))
         if r.verdict.returned is not None:
             e = r.verdict.returned
             lines.append(msg.STATUS_RETURN_ITEM.format(
-                role=sop.title_of(e.role), name=e.name, time=_when(e.time), note=e.note,
+                role=sop.title_of(e.role), name=e.name, time=format_time(e.time), note=e.note,
                 to=", ".join(sop.title_of(t) for t in e.to)))
         for p in r.verdict.problems:
             lines.append(msg.STATUS_PROBLEM_ITEM.format(problem=p))

@@ -7,11 +7,11 @@ commit on its first-parent line is a signed ``lkjip start`` or the merge of a ve
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 
 import pygit2
 
 from pipeline.errors import UserError
+from pipeline.messages import format_time
 from pipeline.messages import publish as pmsg
 from pipeline.messages import workflow as msg
 from pipeline.publish.mainline import judge_main
@@ -29,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def format_entry(entry: ChainEntry, title: str) -> str:
-    when = datetime.fromtimestamp(entry.time).astimezone().strftime("%Y-%m-%d %H:%M %z")
+    when = format_time(entry.time)
     action = msg.ACTION_NAMES.get(entry.action, entry.action)
     return (f"  {entry.step:>2}. {action} {title}: {entry.name} (NIP {entry.nip}), {when}, "
             f"{entry.fingerprint}, commit {entry.commit[:10]}")

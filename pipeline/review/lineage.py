@@ -12,6 +12,7 @@ import pygit2
 from pipeline.errors import UserError
 from pipeline.messages import review as msg
 from pipeline.workflow import gitrepo
+from pipeline.workflow.facts import MainLine
 from pipeline.workflow.roster import PublicKey
 from pipeline.workflow.rounds import RoundRef, find_starts, judge, list_rounds
 
@@ -30,8 +31,9 @@ def current_year(repo: pygit2.Repository) -> int:
 
 def last_paraf(repo: pygit2.Repository, key: PublicKey, year: int) -> str | None:
     """The newest valid paraf (or signature) by ``key`` in the year's rounds, by commit id."""
+    main = MainLine.of_main(repo)  # read once for every round looked at
     for ref in reversed(list_rounds(repo, year)):
-        judged = judge(repo, ref.tip)
+        judged = judge(repo, ref.tip, main=main)
         if judged is None:
             continue
         verdict = judged[2]
