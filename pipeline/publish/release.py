@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import subprocess
 import tempfile
 import time
 import zipfile
@@ -45,7 +43,7 @@ from pipeline.render.approval import ApprovalRow, EmbeddedFile, approval_sheet
 from pipeline.workflow import gitrepo
 from pipeline.workflow.facts import commit_fact, roster_at, sop_at
 from pipeline.workflow.roster import Roster
-from pipeline.workflow.signing import SigningKey, _ssh_keygen, sign
+from pipeline.workflow.signing import SigningKey, sign, signer_in
 from pipeline.workflow.verify import ChainEntry
 
 ARCHIVE_NAMESPACE = "lkjip-archive"
@@ -319,25 +317,8 @@ def verify_archive(bundle: Path, allowed: Path | None = None) -> ArchiveCheck:
     if not signature.is_file():
         problems.append(msg.ARCHIVE_NO_SIGNATURE)
     else:
-        signer = _check_signature(manifest_bytes, signature, allowed or bundle / ALLOWED)
+        signer = signer_in(manifest_bytes, signature, allowed or bundle / ALLOWED,
+                           ARCHIVE_NAMESPACE)
         if not signer:
             problems.append(msg.ARCHIVE_BAD_SIGNATURE)
     return ArchiveCheck(tuple(problems), manifest, signer)
-
-
-def _check_signature(payload: bytes, signature: Path, allowed: Path) -> str:
-    """The principal (NIP) whose key in ``allowed`` made the signature, or ""."""
-    if not allowed.is_file():
-        return ""
-    find = subprocess.run(
-        [_ssh_keygen(), "-Y", "find-principals", "-f", str(allowed), "-s", str(signature)],
-        capture_output=True, text=True)
-    principal = find.stdout.strip().splitlines()[0] if find.returncode == 0 and find.stdout \
-        else ""
-    if not principal:
-        return ""
-    result = subprocess.run(
-        [_ssh_keygen(), "-Y", "verify", "-f", str(allowed), "-I", principal, "-n",
-         ARCHIVE_NAMESPACE, "-s", str(signature)],
-        input=payload, capture_output=True, env={**os.environ, "LC_ALL": "C"})
-    return principal if result.returncode == 0 else ""

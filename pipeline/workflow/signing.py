@@ -252,3 +252,22 @@ def _ssh_keygen_verify(payload: bytes, armoured: str, namespace: str,
     if result.returncode != 0:
         return SignatureCheck(key, False, msg.SIG_INVALID)
     return SignatureCheck(key, True)
+
+
+def signer_in(payload: bytes, signature: Path, allowed: Path, namespace: str) -> str:
+    """The principal (NIP) whose key in the ``allowed`` signers file made ``signature`` over
+    ``payload`` in ``namespace``, or "" (what ``ssh-keygen -Y find-principals`` and
+    ``-Y verify`` say: the file holder's own trust, not the roster's)."""
+    if not allowed.is_file():
+        return ""
+    find = subprocess.run(
+        [_ssh_keygen(), "-Y", "find-principals", "-f", str(allowed), "-s", str(signature)],
+        capture_output=True, text=True)
+    found = find.stdout.strip().splitlines() if find.returncode == 0 else []
+    if not found:
+        return ""
+    result = subprocess.run(
+        [_ssh_keygen(), "-Y", "verify", "-f", str(allowed), "-I", found[0], "-n", namespace,
+         "-s", str(signature)],
+        input=payload, capture_output=True, env={**os.environ, "LC_ALL": "C"})
+    return found[0] if result.returncode == 0 else ""
