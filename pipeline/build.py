@@ -13,7 +13,6 @@ outputs in place and the outputs are intact, the build stops there, in well unde
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -28,6 +27,7 @@ from pathlib import Path
 from pipeline import cache
 from pipeline.data.load import DATA_DIR, load_report
 from pipeline.errors import CannotRun, Problem, UserError
+from pipeline.logs import collected_warnings
 from pipeline.messages import WIB
 from pipeline.messages import build as msg
 from pipeline.model.report import Report
@@ -233,30 +233,6 @@ def _staging(root: Path, final_pdf: Path) -> Iterator[tuple[Path, Path]]:
         shutil.rmtree(staged_site, ignore_errors=True)
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _mkdocs_messages() -> Iterator[list[str]]:
-    """MkDocs' warnings and errors, collected instead of printed raw (in English) to stderr."""
-    logger = logging.getLogger("mkdocs")
-    handler = _Collect()
-    saved = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield handler.messages
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = saved
-
-
 def _build_site(root: Path, target: Path, staged_pdf: Path | None,
                 extra: SitePages | None) -> list[str]:
     from mkdocs.commands.build import build as mkdocs_build
@@ -265,7 +241,7 @@ def _build_site(root: Path, target: Path, staged_pdf: Path | None,
 
     from pipeline.render.mkdocs_plugin import LkjipPlugin
 
-    with _mkdocs_messages() as messages:
+    with collected_warnings("mkdocs") as messages:
         try:
             config = load_config(str(root / content.CONFIG_FILE), site_dir=str(target))
             for plugin in config.plugins.values():

@@ -194,7 +194,8 @@ def print_html(pages: list[Page], report: Report, config: dict[str, Any],
                front: str = "") -> str:
     """The whole print document for ``pages`` (nav order); pages not printed are skipped.
 
-    ``front`` is HTML printed right after the cover (a release's lembar pengesahan).
+    ``front`` is HTML printed right after the cover (a release's lembar pengesahan). The
+    report's tables come with their column widths (:func:`table_columns.fixed_table_columns`).
     """
     converter = _Converter(config)
     chapters = [render_chapter(converter, p, report) for p in pages if p.printed]
@@ -209,5 +210,9 @@ def print_html(pages: list[Page], report: Report, config: dict[str, Any],
         _toc(chapters[:split], chapters[split:], captions),
         *(c.html for c in chapters[split:]),
     ]
-    return (f'<!DOCTYPE html>\n<html lang="id">{_head(report)}<body>\n'
-            + "\n".join(body) + "\n</body></html>\n")
+    document = (f'<!DOCTYPE html>\n<html lang="id">{_head(report)}<body>\n'
+                + "\n".join(body) + "\n</body></html>\n")
+    # Imported here: WeasyPrint costs a second to import, and redline.py uses this module.
+    from pipeline.render.table_columns import fixed_table_columns
+
+    return fixed_table_columns(document)
