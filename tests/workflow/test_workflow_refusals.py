@@ -193,11 +193,7 @@ def test_roster_change_through_an_approved_round_is_trusted(office: Office) -> N
     office.ok("roster", "add", "--role", "irban", "--name", a["outsider"].name,
               "--nip", a["outsider"].nip, "--key", str(a["outsider"].pub))
     office.git("commit", "-q", "-am", "tambah irban")
-    office.ok("submit", as_="staf")
-    for who in ("kasubbag", "sekretaris"):
-        office.ok("paraf", as_=who)
-    office.ok("sign", as_="inspektur")
-    office.ok("merge", as_="kasubbag")  # the signed merge of step 9 (lkjip merge)
+    office.approve_and_merge()  # ends with the signed merge of step 9 (lkjip merge)
     office.draft("draft/perbaikan", "# Bab III v2\n")
     office.ok("submit", as_="staf")
     assert office.branch() == "review/2025/2"

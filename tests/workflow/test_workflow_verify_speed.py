@@ -280,11 +280,7 @@ def _approved_and_merged(office: Office, draft: str, text: str, *, start: bool) 
     if start:
         office.ok("start", "--year", "2025", as_="inspektur")
     office.draft(draft, text)
-    office.ok("submit", as_="staf")
-    office.ok("paraf", as_="kasubbag")
-    office.ok("paraf", as_="sekretaris")
-    office.ok("sign", as_="inspektur")
-    office.ok("merge", as_="kasubbag")
+    office.approve_and_merge()
 
 
 @pytest.fixture
@@ -296,11 +292,7 @@ def history(office: Office) -> Office:
     office.ok("roster", "add", "--role", "irban", "--name", a["outsider"].name,
               "--nip", a["outsider"].nip, "--key", str(a["outsider"].pub))
     office.git("commit", "-q", "-am", "tambah irban")
-    office.ok("submit", as_="staf")
-    for who in ("kasubbag", "sekretaris"):
-        office.ok("paraf", as_=who)
-    office.ok("sign", as_="inspektur")
-    office.ok("merge", as_="kasubbag")
+    office.approve_and_merge()
     office.draft("draft/3", "# Bab III v3\n")
     office.ok("submit", as_="staf")
     office.ok("paraf", as_="kasubbag")

@@ -129,6 +129,14 @@ class Office:
         self.git("switch", "-q", "-c", name, "main")
         return self.commit("content/bab-3.md", text, "draft bab III")
 
+    def approve_and_merge(self) -> None:
+        """Submit the draft checked out, paraf it twice, sign it and merge it (steps 5-9)."""
+        self.ok("submit", as_="staf")
+        for who in ("kasubbag", "sekretaris"):
+            self.ok("paraf", as_=who)
+        self.ok("sign", as_="inspektur")
+        self.ok("merge", as_="kasubbag")
+
     def round_at(self, level: str) -> None:
         """Start 2025, draft, submit, and give parafs until it is ``level``'s turn."""
         self.ok("start", "--year", "2025", as_="inspektur")
