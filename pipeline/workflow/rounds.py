@@ -110,6 +110,17 @@ def _person(roster: Roster, base_roster: Roster, key: SigningKey) -> Person:
     raise UserError(msg.YOU_ARE_NOT_IN_ROSTER.format(fingerprint=key.public.fingerprint))
 
 
+def _acting(sop: Sop, roster: Roster, key: SigningKey, step: Step,
+            refusal: str) -> tuple[Person, str]:
+    """The key's holder and the role of theirs that ``step`` allows; ``refusal`` otherwise."""
+    person = _person(roster, roster, key)
+    role = next((r for r in step.roles if r in person.roles), None)
+    if role is None:
+        raise UserError(refusal.format(
+            name=person.name, roles=", ".join(sop.title_of(r) for r in step.roles)))
+    return person, role
+
+
 def _trailers(action: str, step: Step, role: str, person: Person, **extra: str) -> dict[str, str]:
     decision = {"return": "returned", "submit": "submitted", "start": "ordered"}.get(
         action, "approved")
@@ -129,11 +140,7 @@ def start(repo: pygit2.Repository, key: SigningKey, year: int) -> CycleStart:
     tip = gitrepo.main_tip(repo)
     sop, roster = sop_at(repo, tip), roster_at(repo, tip)
     step = sop.step("start")
-    person = _person(roster, roster, key)
-    role = next((r for r in step.roles if r in person.roles), None)
-    if role is None:
-        raise UserError(msg.START_WRONG_ROLE.format(
-            name=person.name, roles=", ".join(sop.title_of(r) for r in step.roles)))
+    person, role = _acting(sop, roster, key, step, msg.START_WRONG_ROLE)
     if any(s.year == year for s in find_starts(repo)):
         raise UserError(msg.START_ALREADY.format(year=year))
     message = format_message(
@@ -185,11 +192,7 @@ def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
         raise UserError(msg.CYCLE_NOT_STARTED.format(year=year or "ini"))
     sop, roster = sop_at(repo, base), roster_at(repo, base)
     step = sop.step("submit")
-    person = _person(roster, roster, key)
-    role = next((r for r in step.roles if r in person.roles), None)
-    if role is None:
-        raise UserError(msg.SUBMIT_WRONG_ROLE.format(
-            name=person.name, roles=", ".join(sop.title_of(r) for r in step.roles)))
+    person, role = _acting(sop, roster, key, step, msg.SUBMIT_WRONG_ROLE)
     blocking = _open_round(repo, year)
     if blocking is not None:
         raise UserError(msg.SUBMIT_ROUND_OPEN.format(round=blocking.name))
