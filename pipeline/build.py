@@ -53,7 +53,7 @@ class BuildResult:
 @dataclass(frozen=True)
 class SitePages:
     """Pages the site carries besides the docs folder, made elsewhere (the "Riwayat
-    Penyusunan" history is read from Git by :mod:`pipeline.review.history`): the build only
+    Penyusunan" history is read from Git by :mod:`pipeline.review.site`): the build only
     places them, so it never reads Git itself."""
 
     key: str  # what the pages are made from (e.g. branch tips): part of the cache key

@@ -6,7 +6,7 @@ are a parameter, never the clock, and the file identifier is derived from the co
 same sources give the same bytes. WeasyPrint only *logs* many problems (an unknown CSS property,
 a missing image): they are collected and handed back instead of being lost.
 
-The document is laid out with a leaner user-agent stylesheet (:class:`_PrintHTML`): WeasyPrint's
+The document is laid out with a leaner user-agent stylesheet (:class:`PrintHTML`): WeasyPrint's
 own gives *every* element six pseudo-element styles (``::marker``, ``::footnote-call``, the CSS
 Notes ones) that the print version never uses, and on a table-heavy report of 30,000 elements
 those styles are a third of the peak memory and several seconds of CPU.
