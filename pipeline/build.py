@@ -30,9 +30,12 @@ from pipeline.errors import CannotRun, Problem, UserError
 from pipeline.logs import collected_warnings
 from pipeline.messages import WIB
 from pipeline.messages import build as msg
+from pipeline.messages import safety as safety_msg
 from pipeline.model.report import Report
 from pipeline.render import pages as content
 from pipeline.render.macros import MacroError, find_macro_problems
+from pipeline.render.siteconfig import CONFIG_FILE
+from pipeline.textfile import symlink_problems
 
 SITE_DIR = "site"
 DIST_DIR = "dist"
@@ -102,11 +105,14 @@ def build(
     pages for the site only (never in the PDF).
     """
     root = root.resolve()
-    if not (root / content.CONFIG_FILE).is_file() or not (root / DATA_DIR).is_dir():
+    if not (root / CONFIG_FILE).is_file() or not (root / DATA_DIR).is_dir():
         raise CannotRun(msg.NOT_IN_PROJECT.format(root=root))
     environ = os.environ if environ is None else environ
     clean_leftovers(root)
     config = content.read_config(root)
+    if symlinks := symlink_problems(root, (str(config.get("docs_dir", "content")), DATA_DIR)):
+        raise UserError(safety_msg.SYMLINKS_REFUSED.format(
+            problems="\n".join(f"  {p}" for p in symlinks)))
     # Only a full build is cached: with --no-pdf the site links whatever PDF is in dist/.
     key = cache_key(root, config, environ, extra) if site and pdf else None
     if key is not None and not force and (hit := cache.lookup(root, key)):
@@ -131,8 +137,8 @@ def build(
         if site:
             clock = time.monotonic()
             step(msg.STEP_SITE)
-            result.warnings += _build_site(root, staged_site, staged_pdf if pdf else None,
-                                            extra)
+            result.warnings += _build_site(root, config, staged_site,
+                                            staged_pdf if pdf else None, extra)
             result.seconds["site"] = time.monotonic() - clock
         step(msg.STEP_PUBLISH)
         cache.forget(root)  # from here until store() the outputs are not those of any key
@@ -153,7 +159,7 @@ def cache_key(root: Path, config: dict, environ: Mapping[str, str],
     """The build cache's key: every input that can change site/ or the PDF."""
     docs = content.docs_dir(root, config)
     inputs = {"docs": docs, DATA_DIR: root / DATA_DIR,
-              content.CONFIG_FILE: root / content.CONFIG_FILE}
+              CONFIG_FILE: root / CONFIG_FILE}
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         inputs["theme"] = root / str(theme["custom_dir"])
@@ -233,17 +239,18 @@ def _staging(root: Path, final_pdf: Path) -> Iterator[tuple[Path, Path]]:
         shutil.rmtree(staged_site, ignore_errors=True)
 
 
-def _build_site(root: Path, target: Path, staged_pdf: Path | None,
+def _build_site(root: Path, site_config: dict, target: Path, staged_pdf: Path | None,
                 extra: SitePages | None) -> list[str]:
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     from pipeline.render.mkdocs_plugin import LkjipPlugin
+    from pipeline.render.siteconfig import SiteConfig, mkdocs_config
 
     with collected_warnings("mkdocs") as messages:
         try:
-            config = load_config(str(root / content.CONFIG_FILE), site_dir=str(target))
+            # The validated configuration, never the file: MkDocs' own loader runs Python tags.
+            config = mkdocs_config(SiteConfig(site_config), root, site_dir=str(target))
             for plugin in config.plugins.values():
                 if isinstance(plugin, LkjipPlugin):
                     plugin.pdf_path = staged_pdf

@@ -23,6 +23,11 @@ PathKey = tuple[str | int, ...]
 
 MAX_DEPTH = 50  # real data nests 5 levels; deeper is a mistake (and would exhaust the stack)
 MAX_NODES = 200_000  # bounds what aliases can expand to ("billion laughs")
+# The tags plain YAML resolves by itself. Anything else (``!!python/name:``, MkDocs' ``!ENV``)
+# asks a loader to construct something special: never done here, always a problem.
+_CORE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
+    "str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "binary", "set",
+    "omap", "pairs", "value"))
 
 
 @dataclass
@@ -46,14 +51,17 @@ class YamlDocument:
         return Problem(self.path, self.line_of(key), message)
 
 
-def read_yaml(file: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
+def read_yaml(file: Path, shown_as: str, *, max_nodes: int = MAX_NODES,
+              ) -> tuple[YamlDocument | None, list[Problem]]:
     """Read ``file``; return the document, or ``None`` and the problems that stopped it."""
     text, problems = read_text(file, shown_as)
-    return (None, problems) if text is None else parse_yaml(text, shown_as)
+    return (None, problems) if text is None else parse_yaml(text, shown_as, max_nodes=max_nodes)
 
 
-def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse YAML ``text``; see :func:`read_yaml`."""
+def parse_yaml(text: str, shown_as: str, *, max_nodes: int = MAX_NODES,
+               ) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse YAML ``text``; see :func:`read_yaml`. ``max_nodes`` bounds the values (aliases
+    expanded) a document may hold."""
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -74,10 +82,15 @@ def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Prob
     if node is None:
         return None, [Problem(shown_as, 1, msg.FILE_EMPTY)]
     doc = YamlDocument(shown_as, None)
-    builder = _Builder(doc, loader)
+    builder = _Builder(doc, loader, max_nodes)
     doc.value = builder.build(node, (), ())
     loader.dispose()
     return doc, builder.problems
+
+
+def _shown(tag: str) -> str:
+    """A tag as it was written: ``!!python/name:os.system``, ``!ENV``."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:") else tag
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str, text: str) -> Problem:
@@ -109,9 +122,10 @@ def _line(text: str, number: int) -> str:
 class _Builder:
     """Plain values from composed nodes, recording lines; bad nodes become problems."""
 
-    def __init__(self, doc: YamlDocument, loader: yaml.SafeLoader) -> None:
+    def __init__(self, doc: YamlDocument, loader: yaml.SafeLoader, max_nodes: int) -> None:
         self.doc = doc
         self.loader = loader
+        self.max_nodes = max_nodes
         self.problems: list[Problem] = []
         self.nodes = 0
         self.stopped = False
@@ -123,8 +137,12 @@ class _Builder:
 
     def build(self, node: yaml.Node, key: PathKey, ancestors: tuple[int, ...]) -> Any:
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            self._stop(node, msg.YAML_TOO_MANY_VALUES.format(limit=MAX_NODES))
+        if self.nodes > self.max_nodes:
+            self._stop(node, msg.YAML_TOO_MANY_VALUES.format(limit=self.max_nodes))
+            return None
+        if node.tag not in _CORE_TAGS:
+            self.problems.append(Problem(self.doc.path, node.start_mark.line + 1,
+                                         msg.YAML_UNSUPPORTED.format(tag=_shown(node.tag))))
             return None
         if len(ancestors) > MAX_DEPTH:
             self._stop(node, msg.YAML_TOO_DEEP.format(limit=MAX_DEPTH))

@@ -8,6 +8,7 @@ each page with the same code the print version uses. A wrong macro aborts the bu
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from html import escape
 from importlib.resources import files as package_files
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from pipeline.data.load import DataError, load_report
 from pipeline.model.report import Report
 from pipeline.render.macros import MacroError, expand
 from pipeline.render.pages import PDF_DIR, line_offset, pdf_name
+from pipeline.render.sanitize import clean_html, is_plain_text
 
 SITE_CSS = "assets/lkjip.css"
 
@@ -88,6 +90,9 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.report is not None  # on_config ran
+        page.meta = safe_meta(page.meta)
+        if page.file.src_uri in self.extra_files:
+            return markdown  # made by lkjip (the history): text, not macros
         source = page.file.abs_src_path
         path = _display_path(self.root, source, page.file.src_uri)
         offset = _offset(source, markdown)
@@ -95,6 +100,34 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
             return expand(markdown, path, self.report, line_offset=offset)
         except MacroError as exc:
             raise PluginError(str(exc)) from exc
+
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # Whatever raw HTML the Markdown carried, only what a report may contain is published.
+        if page.title and not is_plain_text(page.title):
+            page.title = escape(page.title)  # Material prints the title unescaped
+        return clean_html(html)
+
+
+# Front matter a page may set; Material prints these unescaped, so they must be plain text.
+_META = {"title", "description", "cetak", "hide"}
+
+
+def safe_meta(meta: dict) -> dict:
+    """The page's front matter without anything Material would print as HTML or act on."""
+    kept = {}
+    for key, value in meta.items():
+        if key not in _META:
+            continue
+        if isinstance(value, str) and is_plain_text(value):
+            kept[key] = value
+        elif isinstance(value, bool):
+            kept[key] = value
+        elif isinstance(value, list) and all(isinstance(v, str) and v.isalpha() for v in value):
+            kept[key] = value
+    return kept
 
 
 def _display_path(root: Path, source: str | None, src_uri: str) -> str:

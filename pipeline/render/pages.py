@@ -13,29 +13,14 @@ from typing import Any
 
 import yaml
 
-CONFIG_FILE = "mkdocs.yml"
-DEFAULT_DOCS_DIR = "content"
+from pipeline.render.siteconfig import DEFAULT_DOCS_DIR, load_site_config
+
 PDF_DIR = "unduh"  # the site's folder for the PDF (content links to unduh/lkjip-<year>.pdf)
 PRINT_KEY = "cetak"  # front matter: ``cetak: false`` keeps a page out of the PDF
 
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so both agree on where text starts.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _CHAPTER = re.compile(r"^bab-(\d+)\b")
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml even when it uses MkDocs' ``!!python/name`` or ``!ENV`` tags."""
-
-
-def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-
-_TolerantLoader.add_multi_constructor("", _unknown_tag)
 
 
 @dataclass(frozen=True)
@@ -58,10 +43,9 @@ class Page:
 
 
 def read_config(root: Path) -> dict[str, Any]:
-    """``mkdocs.yml`` of the project as plain data."""
-    text = (root / CONFIG_FILE).read_text(encoding="utf-8")
-    value = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
-    return value if isinstance(value, dict) else {}
+    """``mkdocs.yml`` of the project as plain data, validated (:mod:`.siteconfig`); raises
+    :class:`UserError` naming ``mkdocs.yml:line`` when it asks for anything not allowed."""
+    return load_site_config(root).data
 
 
 def docs_dir(root: Path, config: dict[str, Any]) -> Path:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from weasyprint import CSS, HTML, Attachment, Document
 from weasyprint.html import UA, UA_COUNTER_STYLE, UA_STYLESHEET
@@ -35,6 +37,37 @@ from pipeline.render.approval import EmbeddedFile
 
 # Only local resources: the build must not reach the network (and must not hang on it).
 _ALLOWED_PROTOCOLS = {"file", "data"}
+
+
+class ContentFetcher(URLFetcher):
+    """WeasyPrint's fetcher limited to ``data:`` URIs and files inside ``folder`` (the content
+    folder): a chapter's ``<img src="file:///root/.ssh/id_ed25519">`` or a link to
+    ``/proc/self/environ`` is refused, not embedded. Symbolic links are never followed."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(allowed_protocols=_ALLOWED_PROTOCOLS)
+        self.folder = folder.resolve()
+        self.folders = {self.folder, folder.absolute()}
+
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None):  # type: ignore[override]
+        if url.startswith("file:"):
+            path = Path(url2pathname(urlsplit(url).path))
+            inside = path.resolve().is_relative_to(self.folder)
+            if not inside or _has_symlink(path, self.folders):
+                raise ValueError(f"outside the content folder: {url}")
+        elif not url.startswith("data:"):
+            raise ValueError(f"not a local resource: {url}")
+        return super().fetch(url, headers)
+
+
+def _has_symlink(path: Path, folders: set[Path]) -> bool:
+    """Whether ``path`` or any folder between it and the content folder is a symbolic link."""
+    current = path.absolute()
+    while current != current.parent and current not in folders:
+        if current.is_symlink():
+            return True
+        current = current.parent
+    return False
 
 
 # The rules the print version does without: CSS footnotes and notes (``float: footnote``, the
@@ -98,7 +131,7 @@ def _fewer_full_collections() -> Iterator[None]:
 
 def layout(html: str, base_url: Path) -> Layout:
     """Lay the document out (relative images resolve against ``base_url``)."""
-    fetcher = URLFetcher(allowed_protocols=_ALLOWED_PROTOCOLS)
+    fetcher = ContentFetcher(base_url)
     with collected_warnings("weasyprint") as warnings, _fewer_full_collections():
         document = PrintHTML(
             string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape, unescape
+from html import unescape
 from importlib.resources import files as package_files
 from typing import Any
 
 import markdown
 from markdown.extensions.toc import slugify as default_slugify
+from markupsafe import Markup
 
 from pipeline.messages import render as msg
 from pipeline.model.report import Report
 from pipeline.render.macros import Caption, expand_page
 from pipeline.render.pages import Page
+from pipeline.render.sanitize import clean_html
+from pipeline.render.siteconfig import markdown_extensions
+from pipeline.templating import render
 
 FRONT_PAGE = "kata-pengantar"  # the table of contents follows it, as in printed LKjIPs
 TOC_DEPTH = 2  # chapters and their sections
@@ -50,7 +54,7 @@ class _Converter:
 
     def __init__(self, config: dict[str, Any]) -> None:
         self.prefix = ""
-        names, configs = markdown_extensions(config)
+        names, configs = markdown_extensions(config)  # the site's list, MkDocs' built-ins too
         configs["toc"] = {**configs.get("toc", {}), "permalink": False, "slugify": self._slugify}
         if "toc" not in names:
             names.append("toc")
@@ -66,20 +70,6 @@ class _Converter:
         self.prefix = prefix
         html = self.md.convert(text)
         return html, list(getattr(self.md, "toc_tokens", []))
-
-
-def markdown_extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """The ``markdown_extensions`` of mkdocs.yml as python-markdown wants them."""
-    names: list[str] = []
-    configs: dict[str, dict[str, Any]] = {}
-    for item in config.get("markdown_extensions", []) or []:
-        if isinstance(item, str):
-            names.append(item)
-        elif isinstance(item, dict):
-            for name, options in item.items():
-                names.append(name)
-                configs[name] = dict(options or {})
-    return names, configs
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> list[Heading]:
@@ -102,30 +92,27 @@ def _chapter_title(match: re.Match[str]) -> str:
 def render_chapter(converter: _Converter, page: Page, report: Report) -> Chapter:
     expansion = expand_page(page.body, page.path, report, line_offset=page.line_offset)
     html, tokens = converter.convert(page.stem, expansion.text)
-    html = _H1.sub(_chapter_title, html)
-    section = f'<section class="chapter" id="{page.stem}">\n{html}\n</section>'
+    html = _H1.sub(_chapter_title, clean_html(html))
+    section = render("pipeline.render", "chapter.html", stem=page.stem, body=Markup(html))
     return Chapter(page, section, tuple(_flatten(tokens)), expansion.captions)
 
 
 # --- front matter of the print version ----------------------------------------------------
 
-def _cover(report: Report) -> str:
-    org = report.organisation
-    return (
-        '<section class="cover">'
-        f'<div><p class="cover-title">{escape(msg.COVER_TITLE.format(year=report.year))}</p>'
-        '<div class="cover-rule"></div></div>'
-        f'<div><p class="cover-org">{escape(org.name.upper())}</p>'
-        f'<p class="cover-regency">{escape(org.regency.upper())}</p>'
-        f'<p class="cover-address">{escape(org.address)}</p></div>'
-        "</section>"
-    )
+
+@dataclass(frozen=True)
+class TocEntry:
+    kind: str  # level-1, level-2, caption
+    element_id: str
+    text: str
+    label: str = ""
 
 
-def _toc_entry(kind: str, element_id: str, text: str, label: str = "") -> str:
-    label_html = f'<span class="toc-label">{escape(label)}</span>' if label else ""
-    return (f'<li class="{kind}"><a href="#{escape(element_id)}">'
-            f"{label_html}{escape(text)}</a></li>")
+@dataclass(frozen=True)
+class TocSection:
+    anchor: str
+    title: str
+    entries: tuple[TocEntry, ...]
 
 
 _LISTS = (
@@ -134,60 +121,41 @@ _LISTS = (
 )
 
 
-def _headings(chapters: list[Chapter]) -> list[str]:
+def _headings(chapters: list[Chapter]) -> list[TocEntry]:
     return [
-        _toc_entry(f"level-{h.level}", h.element_id, h.text)
+        TocEntry(f"level-{h.level}", h.element_id, h.text)
         for chapter in chapters for h in chapter.headings if h.level <= TOC_DEPTH
     ]
 
 
-def _toc(before: list[Chapter], after: list[Chapter], captions: list[Caption]) -> str:
+def _toc(before: list[Chapter], after: list[Chapter],
+         captions: list[Caption]) -> list[TocSection]:
     """Daftar isi (entries in page order), then the lists of tables and of figures."""
     lists = [item for item in _LISTS if any(c.kind == item[2] for c in captions)]
     entries = [
         *_headings(before),
-        *(_toc_entry("level-1", anchor, title) for title, anchor, _ in lists),
+        *(TocEntry("level-1", anchor, title) for title, anchor, _ in lists),
         *_headings(after),
     ]
-    parts = [_toc_section("daftar-isi", msg.TOC_TITLE, entries)]
+    sections = [TocSection("daftar-isi", msg.TOC_TITLE, tuple(entries))]
     for title, anchor, kind in lists:
-        items = [
-            _toc_entry("caption", c.element_id, c.text, f"{c.kind} {c.label}")
-            for c in captions if c.kind == kind
-        ]
-        parts.append(_toc_section(anchor, title, items))
-    return "\n".join(parts)
+        items = tuple(TocEntry("caption", c.element_id, c.text, f"{c.kind} {c.label}")
+                      for c in captions if c.kind == kind)
+        sections.append(TocSection(anchor, title, items))
+    return sections
 
 
-def _toc_section(anchor: str, title: str, entries: list[str]) -> str:
-    return (f'<section class="toc"><h1 id="{anchor}">{escape(title)}</h1>'
-            f"<ul>{''.join(entries)}</ul></section>")
+_CSS_ESCAPES = {"\\": "\\\\", '"': '\\"', "<": "\\3c ", ">": "\\3e ", "\n": "\\a "}
 
 
-def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def css_string(text: str) -> Markup:
+    """``text`` as a quoted CSS string, safe inside ``<style>`` (no quote, no tag, no line
+    break can end it early)."""
+    return Markup('"' + "".join(_CSS_ESCAPES.get(c, c) for c in text) + '"')
 
 
 def print_stylesheet() -> str:
     return package_files("pipeline.render").joinpath("print.css").read_text(encoding="utf-8")
-
-
-def _head(report: Report) -> str:
-    org = report.organisation
-    title = msg.DOC_TITLE.format(org=org.name, year=report.year)
-    subject = msg.DOC_SUBJECT.format(org=org.name, year=report.year, regency=org.regency)
-    keywords = msg.DOC_KEYWORDS.format(org=org.name, year=report.year)
-    running = msg.RUNNING_HEAD.format(org=org.name, year=report.year)
-    return (
-        '<head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title>"
-        f'<meta name="author" content="{escape(org.name)}">'
-        f'<meta name="description" content="{escape(subject)}">'
-        f'<meta name="keywords" content="{escape(keywords)}">'
-        f"<style>{print_stylesheet()}</style>"
-        f"<style>@page {{ @top-center {{ content: {_css_string(running)}; }} }}</style>"
-        "</head>"
-    )
 
 
 def print_html(pages: list[Page], report: Report, config: dict[str, Any],
@@ -203,15 +171,22 @@ def print_html(pages: list[Page], report: Report, config: dict[str, Any],
     split = next(
         (i + 1 for i, c in enumerate(chapters) if c.page.stem == FRONT_PAGE), 0
     )
-    body = [
-        _cover(report),
-        *([front] if front else []),
-        *(c.html for c in chapters[:split]),
-        _toc(chapters[:split], chapters[split:], captions),
-        *(c.html for c in chapters[split:]),
-    ]
-    document = (f'<!DOCTYPE html>\n<html lang="id">{_head(report)}<body>\n'
-                + "\n".join(body) + "\n</body></html>\n")
+    org = report.organisation
+    document = render(
+        "pipeline.render", "print.html",
+        title=msg.DOC_TITLE.format(org=org.name, year=report.year),
+        author=org.name,
+        subject=msg.DOC_SUBJECT.format(org=org.name, year=report.year, regency=org.regency),
+        keywords=msg.DOC_KEYWORDS.format(org=org.name, year=report.year),
+        stylesheet=Markup(print_stylesheet()),  # lkjip's own file, from the package
+        running_head=css_string(msg.RUNNING_HEAD.format(org=org.name, year=report.year)),
+        cover_title=msg.COVER_TITLE.format(year=report.year),
+        org_name=org.name, regency=org.regency, address=org.address,
+        front=Markup(front),  # the release's lembar pengesahan, from its own template
+        before=[Markup(c.html) for c in chapters[:split]],
+        toc=_toc(chapters[:split], chapters[split:], captions),
+        after=[Markup(c.html) for c in chapters[split:]],
+    )
     # Imported here: WeasyPrint costs a second to import, and redline.py uses this module.
     from pipeline.render.table_columns import fixed_table_columns
 
