@@ -28,8 +28,19 @@ def environment(package: str) -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["csp"] = CSP
+    env.filters["oneline"] = oneline
     return env
+
+
+def oneline(text: object) -> str:
+    """Text on one line (a commit's note may have paragraphs; the page shows them in a row)."""
+    return " ".join(str(text).split())
 
 
 def render(package: str, name: str, **context: object) -> str:
     return environment(package).get_template(name).render(**context)
+
+
+def macros(package: str, name: str) -> object:
+    """The macros of template ``name``, callable from Python (each returns escaped HTML)."""
+    return environment(package).get_template(name).module

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from pipeline.errors import UserError
 from pipeline.messages import review as msg
+from pipeline.messages import safety as safety_msg
 from pipeline.review import lineage, snapshot
-from pipeline.review.redline import redline_between, redline_page
+from pipeline.review.isolation import redline_between
+from pipeline.review.redline import redline_page
 from pipeline.workflow import gitrepo
 from pipeline.workflow.signing import resolve_signing_key
 
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         new = snapshot.resolve(repo, revisions[1] if len(revisions) == 2 else "HEAD")
     else:
         raise UserError(msg.DIFF_NEEDS_TWO)
-    redline = redline_between(repo, old, new)
+    redline, sandboxed = redline_between(repo, old, new)
     workdir = Path(repo.workdir) if repo.workdir else Path.cwd()
     out = Path(args.out) if args.out else default_out(workdir, old, new)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -65,4 +67,6 @@ def run(args: argparse.Namespace) -> int:
                                        figures=len(redline.figures),
                                        files=len(redline.data_files)))
     print(msg.DIFF_WRITTEN.format(path=out))
+    if not sandboxed:
+        print(safety_msg.NOT_SANDBOXED)
     return 0

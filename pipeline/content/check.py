@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from pipeline.content.markdown import Link, MarkdownFile, links, read_markdown, without_macros
+from pipeline.content.rawhtml import raw_html_problems
 from pipeline.errors import Problem
 from pipeline.messages import content as msg
 from pipeline.render.pages import PDF_DIR
@@ -63,6 +64,7 @@ def check_content(
         problems.extend(_headings(md))
         problems.extend(_links(root, md, by_path))
         problems.extend(_codes(md, codes))
+        problems.extend(raw_html_problems(md))
         if report is not None:
             problems.extend(_macros(md, report))
     return problems

@@ -17,6 +17,8 @@ from pipeline.data.consistency import IND, RENSTRA, check_consistency
 from pipeline.data.load import DATA_DIR, Documents, read_documents, to_report
 from pipeline.errors import CannotRun, Problem
 from pipeline.messages import data as msg
+from pipeline.render.siteconfig import CONFIG_FILE, read_site_config
+from pipeline.textfile import symlink_problems
 
 
 @dataclass
@@ -39,6 +41,9 @@ def run_check(root: Path, *, complete: bool = False) -> CheckResult:
     if not (root / DATA_DIR).is_dir():
         raise CannotRun(msg.NOT_A_PROJECT.format(root=root))
     docs, problems = read_documents(root)
+    problems.extend(symlink_problems(root))
+    if (root / CONFIG_FILE).exists():
+        problems.extend(read_site_config(root)[1])
     problems.extend(check_consistency(docs))
     report = to_report(docs) if len(docs) == len(schema.FILES) else None
 

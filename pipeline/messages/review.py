@@ -145,3 +145,8 @@ HISTORY_WAITING = (
     "Menunggu: {what}. Sejak {since}; mutu baku {standard}, jadi paling lambat {deadline}. "
     "Lama menunggu sampai hari ini ditampilkan oleh `lkjip status`."
 )
+REVIEW_POLICY = "Perhatian: putaran ini mengubah aturan, bukan hanya isi laporan"
+REVIEW_INTERNAL = (
+    "Halaman reviu tidak dapat dibuat karena kesalahan internal lkjip ({kind}). "
+    "Jalankan 'lkjip verify' dan 'lkjip diff' di terminal, dan laporkan ke pengelola."
+)

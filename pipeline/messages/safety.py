@@ -114,8 +114,13 @@ ISOLATED_CRASHED = (
     "menampilkan {what} gagal (proses terhenti, kode {code}); mungkin melebihi batas memori "
     "atau waktu untuk revisi yang belum disetujui"
 )
+ISOLATED_UNREADABLE = "jawaban proses penampil tidak terbaca"
 SNAPSHOT_TOO_LARGE = (
     "revisi {rev} terlalu besar untuk ditampilkan ({what}); batasnya {limit}"
 )
 SNAPSHOT_FILES = "{count} berkas"
 SNAPSHOT_BYTES = "{size} bita"
+NOT_SANDBOXED = (
+    "catatan: bwrap (paket bubblewrap) tidak terpasang, jadi revisi dirender di proses terpisah "
+    "tanpa kotak pasir; pasang bubblewrap untuk perlindungan penuh"
+)

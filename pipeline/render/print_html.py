@@ -46,7 +46,7 @@ class Chapter:
     captions: tuple[Caption, ...]
 
 
-class _Converter:
+class ChapterConverter:
     """One python-markdown instance for every page, with ids unique across the document.
 
     Heading ids get the page's stem as a prefix; footnote ids stay unique across ``reset()``.
@@ -89,7 +89,7 @@ def _chapter_title(match: re.Match[str]) -> str:
     return f"<h1{attrs}>{inner}</h1>"
 
 
-def render_chapter(converter: _Converter, page: Page, report: Report) -> Chapter:
+def render_chapter(converter: ChapterConverter, page: Page, report: Report) -> Chapter:
     expansion = expand_page(page.body, page.path, report, line_offset=page.line_offset)
     html, tokens = converter.convert(page.stem, expansion.text)
     html = _H1.sub(_chapter_title, clean_html(html))
@@ -165,7 +165,7 @@ def print_html(pages: list[Page], report: Report, config: dict[str, Any],
     ``front`` is HTML printed right after the cover (a release's lembar pengesahan). The
     report's tables come with their column widths (:func:`table_columns.fixed_table_columns`).
     """
-    converter = _Converter(config)
+    converter = ChapterConverter(config)
     chapters = [render_chapter(converter, p, report) for p in pages if p.printed]
     captions = [c for chapter in chapters for c in chapter.captions]
     split = next(

@@ -11,10 +11,11 @@ hands both to ``lkjip build``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from html import escape
+from typing import Any
 
 import pygit2
 
@@ -22,21 +23,25 @@ from pipeline.errors import UserError
 from pipeline.messages import format_time
 from pipeline.messages import review as msg
 from pipeline.review import snapshot
-from pipeline.review.redline import redline_between, redline_page
+from pipeline.review.isolation import render_revisions
+from pipeline.review.redline import make_redline, redline_page
 from pipeline.review.site import PAGE_NAME
+from pipeline.templating import macros
+from pipeline.workflow import gitrepo
 from pipeline.workflow.sop import Sop, Step, format_duration
 from pipeline.workflow.status import CycleStatus, RoundStatus, fix_step, read_cycle
 from pipeline.workflow.verify import ChainEntry
 
 
-def _cell(text: str) -> str:
-    """Text safe on one Markdown line: no pipes, no line breaks, no macro braces."""
-    return " ".join(text.replace("|", "\\|").replace("{{", "{ {").split())
+@dataclass(frozen=True)
+class _Row:
+    cells: tuple[tuple[str, ...], ...]  # each cell: its lines (joined by <br>)
+    note: str = ""
 
 
-def _html(text: str) -> str:
-    """Text safe in an HTML cell of a Markdown page: escaped, one line, no macro braces."""
-    return escape(" ".join(text.split())).replace("{", "&#123;")
+def _html() -> Any:
+    """The page's HTML pieces (:file:`templates/history.html`), autoescaped."""
+    return macros("pipeline.review", "history.html")
 
 
 def _took(seconds: int, standard: timedelta | None) -> tuple[str, str]:
@@ -49,27 +54,22 @@ def _took(seconds: int, standard: timedelta | None) -> tuple[str, str]:
 
 
 def _row(sop: Sop, entry: ChainEntry, previous: int, standard: timedelta | None,
-         verification: str) -> str:
+         verification: str) -> _Row:
     """The event's row, and under it, across the table, its note (notes can be paragraphs)."""
     took, std = _took(entry.time - previous, standard)
-    cells = [_html(c) for c in (
-        str(entry.step), sop.title_of(entry.role),
-        msg.REVIEW_ACTION_NAMES.get(entry.action, entry.action), entry.name,
-        format_time(entry.time), took, std, verification)]
-    cells[3] += "<br>" + _html(msg.HISTORY_NIP.format(nip=entry.nip))
-    row = "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-    if entry.note.strip():
-        row += (f'<tr class="note"><td></td><td colspan="{len(cells) - 1}">'
-                f"{_html(msg.HISTORY_NOTE.format(note=entry.note))}</td></tr>")
-    return row
+    cells = (
+        (str(entry.step),), (sop.title_of(entry.role),),
+        (msg.REVIEW_ACTION_NAMES.get(entry.action, entry.action),),
+        (entry.name, msg.HISTORY_NIP.format(nip=entry.nip)),
+        (format_time(entry.time),), (took,), (std,), (verification,))
+    note = msg.HISTORY_NOTE.format(note=entry.note) if entry.note.strip() else ""
+    return _Row(cells, note)
 
 
-def _table(rows: list[str]) -> str:
+def _table(rows: list[_Row]) -> str:
     """The report's own table style (an HTML block: Markdown tables get Material's, which
     would not fit nine columns)."""
-    head = "".join(f"<th>{_html(h)}</th>" for h in msg.HISTORY_HEAD)
-    return (f'<div class="lkjip-table-wrap"><table class="lkjip-table lkjip-history">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    return str(_html().table(msg.HISTORY_HEAD, rows))
 
 
 def _step(sop: Sop, number: int) -> Step | None:
@@ -87,7 +87,7 @@ def _round(sop: Sop, status: RoundStatus, since: int, link: str | None,
                                             merged=msg.HISTORY_MERGED if status.merged else "")]
     if link:
         lines += ["", link]
-    rows: list[str] = []
+    rows: list[_Row] = []
     ok = msg.HISTORY_VERIFIED if not verdict.problems else msg.HISTORY_NOT_VERIFIED
     previous = since
     if verdict.handoff is not None:
@@ -105,8 +105,7 @@ def _round(sop: Sop, status: RoundStatus, since: int, link: str | None,
         previous = entry.time
     lines += ["", _table(rows)]
     if verdict.problems:
-        lines += ["", msg.HISTORY_PROBLEMS, ""]
-        lines += [f"- {_cell(str(p))}" for p in verdict.problems]
+        lines += ["", msg.HISTORY_PROBLEMS, "", str(_html().list(verdict.problems))]
     return lines
 
 
@@ -118,14 +117,16 @@ def history_markdown(status: CycleStatus, redlines: Mapping[str, tuple[str, str]
     redlines = redlines or {}
     lines = ["---", "cetak: false", "---", "", f"# {msg.HISTORY_TITLE}", "",
              msg.HISTORY_INTRO.format(year=status.year, sop=sop.id), "",
-             msg.HISTORY_CYCLE.format(name=start.name, nip=start.nip, time=format_time(start.time)),
-             "", msg.HISTORY_POSITION.format(position=status.position), ""]
+             str(_html().paragraph(msg.HISTORY_CYCLE.format(
+                 name=start.name, nip=start.nip, time=format_time(start.time)))),
+             "", str(_html().paragraph(msg.HISTORY_POSITION.format(position=status.position))),
+             ""]
     if status.next is not None:
         nxt = status.next
         deadline = nxt.since + int(nxt.standard.total_seconds())
-        lines += [msg.HISTORY_WAITING.format(
-            what=_cell(nxt.what), since=format_time(nxt.since),
-            standard=format_duration(nxt.standard), deadline=format_time(deadline)), ""]
+        lines += [str(_html().paragraph(msg.HISTORY_WAITING.format(
+            what=nxt.what, since=format_time(nxt.since),
+            standard=format_duration(nxt.standard), deadline=format_time(deadline)))), ""]
     if not status.rounds:
         lines.append(msg.HISTORY_NO_ROUNDS)
     since = start.time
@@ -178,27 +179,51 @@ def link_map(links: list[RedlineLink]) -> dict[str, tuple[str, str]]:
 
 
 def no_cycle_markdown(reason: str) -> str:
-    return (f"---\ncetak: false\n---\n\n# {msg.HISTORY_TITLE}\n\n{_cell(reason)}\n")
+    return (f"---\ncetak: false\n---\n\n# {msg.HISTORY_TITLE}\n\n"
+            f"{_html().paragraph(reason)}\n")
+
+
+def is_valid_round(status: RoundStatus) -> bool:
+    """A round the site may render: it begins with a signed hand-off that verifies (by a staf
+    of main's roster). Anything else someone pushed under review/ is listed, never rendered."""
+    return status.verdict.handoff is not None and status.verdict.state != "invalid"
+
+
+def _main_commit(repo: pygit2.Repository) -> str | None:
+    for name in (f"refs/heads/{gitrepo.MAIN}", "HEAD"):
+        try:
+            return str(repo.revparse_single(name).peel(pygit2.Commit).id)
+        except (KeyError, ValueError, pygit2.GitError):
+            continue
+    return None
 
 
 def history_files(repo: pygit2.Repository, now: int | None = None) -> dict[str, str]:
     """The generated files of the site's history: the page (:data:`PAGE_NAME`) and one redline
-    page per round after the first, path (relative to the site) -> text. Reads Git and renders
-    old versions; a round whose redline cannot be rendered gets no link (never a failed build).
+    page per valid round after the first, path (relative to the site) -> text. Rounds are
+    rendered in an isolated child (:mod:`.isolation`) with main's ``mkdocs.yml``, never the
+    branch's; a round that cannot be rendered gets no link (never a failed or hung build).
     """
     try:
         status = read_cycle(repo, now=now)
     except UserError as exc:
         return {PAGE_NAME: no_cycle_markdown(str(exc))}
+    valid = [r for r in status.rounds if is_valid_round(r)]
+    wanted = redline_links(dataclasses.replace(status, rounds=tuple(valid)))
+    branches = sorted({b for link in wanted for b in (link.old, link.new)})
+    revisions = [snapshot.resolve(repo, b) for b in branches]
+    rendered = dict(zip(branches, render_revisions(repo, revisions,
+                                                   config_from=_main_commit(repo)),
+                        strict=True)) if revisions else {}
     files: dict[str, str] = {}
     links = []
-    for link in redline_links(status):
-        try:
-            redline = redline_between(repo, snapshot.resolve(repo, link.old),
-                                      snapshot.resolve(repo, link.new))
-        except UserError:
+    for link in wanted:
+        old, new = rendered[link.old].version, rendered[link.new].version
+        if old is None or new is None:
             continue
-        files[link.href] = redline_page(redline)
+        changed = snapshot.changed_files(repo, revisions[branches.index(link.old)].oid,
+                                         revisions[branches.index(link.new)].oid)
+        files[link.href] = redline_page(make_redline(old, new, changed))
         links.append(link)
     files[PAGE_NAME] = history_markdown(status, link_map(links))
     return files

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-import pygit2
 from lxml import html as lxml_html
 from lxml.html.diff import htmldiff
+from markupsafe import Markup
 
 from pipeline.data.load import load_report
 from pipeline.errors import UserError
@@ -32,8 +32,9 @@ from pipeline.messages import review as msg
 from pipeline.model.report import Report
 from pipeline.render.macros import expand
 from pipeline.render.pages import read_config, read_pages
-from pipeline.render.print_html import _Converter, render_chapter
-from pipeline.review import snapshot
+from pipeline.render.print_html import ChapterConverter, render_chapter
+from pipeline.render.sanitize import clean_html
+from pipeline.templating import render
 
 # --- rendering one version ----------------------------------------------------------------
 
@@ -46,10 +47,13 @@ class RenderedChapter:
     error: str = ""  # why it could not be rendered (a macro error, in the user's words)
 
 
+Figures = dict[str, tuple[str, str]]  # key -> (label, text as the report prints it)
+
+
 @dataclass(frozen=True)
 class Version:
     name: str  # how the user named it (a round, a branch, a commit)
-    report: Report
+    figures: Figures
     chapters: tuple[RenderedChapter, ...]
 
 
@@ -72,7 +76,7 @@ def render_version(root: Path, name: str) -> Version:
         pages = [p for p in read_pages(root, config) if p.printed]
     except (UserError, OSError) as exc:
         raise UserError(msg.VERSION_UNRENDERABLE.format(rev=name, error=exc)) from None
-    converter = _Converter(config)
+    converter = ChapterConverter(config)
     chapters = []
     for page in pages:
         try:
@@ -81,7 +85,7 @@ def render_version(root: Path, name: str) -> Version:
             chapters.append(RenderedChapter(page.src, page.src, "", str(exc)))
             continue
         chapters.append(RenderedChapter(page.src, _title(chapter.html, page.src), chapter.html))
-    return Version(name, report, tuple(chapters))
+    return Version(name, figures(report), tuple(chapters))
 
 
 # --- computed figures ---------------------------------------------------------------------
@@ -94,7 +98,7 @@ class FigureChange:
     new: str
 
 
-def _figures(report: Report) -> dict[str, tuple[str, str]]:
+def figures(report: Report) -> Figures:
     """Key -> (label, text as the report prints it), computed through the report's macros."""
     wanted: list[tuple[str, str, str]] = []  # key, label, macro
     for indicator in report.agreement_indicators:
@@ -136,9 +140,8 @@ def _figures(report: Report) -> dict[str, tuple[str, str]]:
     return found
 
 
-def figure_changes(old: Report, new: Report) -> list[FigureChange]:
+def figure_changes(before: Figures, after: Figures) -> list[FigureChange]:
     """Every computed figure whose printed text differs (new order, then ones that went away)."""
-    before, after = _figures(old), _figures(new)
     keys = list(after) + [k for k in before if k not in after]
     changes = []
     for key in keys:
@@ -403,7 +406,7 @@ class Redline:
 
 def make_redline(old: Version, new: Version, data_files: list[str] | None = None) -> Redline:
     return Redline(old, new, tuple(compare_versions(old, new)),
-                   tuple(figure_changes(old.report, new.report)), tuple(data_files or ()))
+                   tuple(figure_changes(old.figures, new.figures)), tuple(data_files or ()))
 
 
 STYLE = """
@@ -441,81 +444,23 @@ _BADGES = {
 }
 
 
-def _summary(redline: Redline) -> str:
-    changed = redline.changed_chapters
-    chapters = ", ".join(f'<a href="#rl-{escape(c.src)}">{escape(c.title)}</a>'
-                         for c in changed) or escape(msg.NONE)
-    files = ", ".join(f"<code>{escape(f)}</code>" for f in redline.data_files) or escape(msg.NONE)
-    parts = [
-        f'<section class="rl-summary" id="ringkasan"><h2>{escape(msg.SUMMARY)}</h2><dl>',
-        f"<dt>{escape(msg.SUMMARY_CHAPTERS)} ({len(changed)})</dt><dd>{chapters}</dd>",
-        f"<dt>{escape(msg.SUMMARY_FIGURES)} ({len(redline.figures)})</dt><dd>",
-    ]
-    if redline.figures:
-        rows = "".join(
-            f"<tr><td>{escape(f.label)}</td><td><del>{escape(f.old)}</del></td>"
-            f"<td><ins>{escape(f.new)}</ins></td></tr>" for f in redline.figures)
-        parts.append(
-            f'<table class="rl-figures"><caption>{escape(msg.FIGURES_TITLE)}</caption>'
-            f"<thead><tr><th>{escape(msg.FIGURE_COLUMN)}</th><th>{escape(msg.OLD)}</th>"
-            f"<th>{escape(msg.NEW)}</th></tr></thead><tbody>{rows}</tbody></table>")
-    else:
-        parts.append(escape(msg.NONE))
-    parts += [
-        "</dd>",
-        f"<dt>{escape(msg.SUMMARY_FILES)} ({len(redline.data_files)})</dt><dd>{files}</dd>",
-        f'</dl><p class="rl-note">{escape(msg.LEGEND)}</p></section>',
-    ]
-    return "".join(parts)
+@dataclass(frozen=True)
+class _ShownChapter:
+    """A chapter's redline as the template shows it: the body sanitized once more."""
+
+    diff: ChapterDiff
+    body: Markup
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.diff, name)
 
 
-def _chapter(diff: ChapterDiff) -> str:
-    badge = f'<span class="rl-badge {diff.status}">{escape(_BADGES[diff.status])}</span>'
-    counts = ""
-    if diff.status == "changed":
-        counts = ('<p class="rl-note">' + escape(msg.CHAPTER_COUNTS.format(
-            ins=diff.insertions, dels=diff.deletions, cells=diff.cells)) + "</p>")
-    body = diff.html
-    if diff.error:
-        body = f'<p class="rl-error">{escape(diff.error)}</p>{diff.html}'
-    heading = f"<h2>{escape(diff.title)}{badge}</h2>"
-    if diff.changed:
-        content = f"{heading}{counts}<div class=\"rl-body\">{body}</div>"
-    else:
-        content = (f"<details><summary>{heading}</summary>"
-                   f'<div class="rl-body">{body}</div></details>')
-    return (f'<section class="rl-chapter rl-{diff.status}" id="rl-{escape(diff.src)}" '
-            f'data-status="{diff.status}">{content}</section>')
-
-
-def redline_body(redline: Redline) -> str:
-    """Summary and chapters, for embedding (the review page uses it)."""
-    return _summary(redline) + "\n".join(_chapter(c) for c in redline.chapters)
-
-
-def redline_page(redline: Redline) -> str:
-    """A self-contained HTML page: inline CSS, images as data URIs, nothing fetched."""
-    old, new = redline.old.name, redline.new.name
-    return (
-        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(msg.PAGE_TITLE.format(old=old, new=new))}</title>"
-        f"<style>{STYLE}</style></head><body>"
-        f'<h1 class="rl-title">{escape(msg.HEADING.format(old=old, new=new))}</h1>'
-        f"{redline_body(redline)}"
-        f'<p class="rl-note">{escape(msg.OFFLINE_NOTE)}</p></body></html>\n'
-    )
-
-
-# --- from Git -----------------------------------------------------------------------------
-
-
-def redline_between(repo: pygit2.Repository, old: snapshot.Revision,
-                    new: snapshot.Revision) -> Redline:
-    """Render both revisions from Git (each in a temporary folder) and compare them."""
-    with snapshot.checkout(repo, old.oid) as old_root:
-        old_version = render_version(old_root, old.spec)
-    with snapshot.checkout(repo, new.oid) as new_root:
-        new_version = render_version(new_root, new.spec)
-    files = snapshot.changed_files(repo, old.oid, new.oid)
-    return make_redline(old_version, new_version, files)
+def redline_page(redline: Redline, notices: tuple[str, ...] = (),
+                 footer: str = msg.OFFLINE_NOTE) -> str:
+    """A self-contained HTML page: inline CSS, images as data URIs, nothing fetched, no
+    script (its Content-Security-Policy says so too). ``notices`` come first (what changed
+    outside the report, what could not be rendered)."""
+    chapters = [_ShownChapter(d, Markup(clean_html(d.html))) for d in redline.chapters]
+    return render("pipeline.review", "redline.html", redline=redline, chapters=chapters,
+                  notices=notices, footer=footer, msg=msg, badges=_BADGES,
+                  style=Markup(STYLE))

@@ -20,27 +20,24 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
-from html import escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pygit2
+from markupsafe import Markup
 
-from pipeline.data.check import check_project
 from pipeline.errors import Problem, UserError
 from pipeline.messages import format_time
 from pipeline.messages import review as msg
+from pipeline.messages import safety as safety_msg
 from pipeline.messages import workflow as wmsg
+from pipeline.render.sanitize import clean_html
 from pipeline.review import lineage, snapshot
-from pipeline.review.redline import (
-    STYLE,
-    Redline,
-    make_redline,
-    redline_body,
-    render_version,
-)
+from pipeline.review.isolation import render_revisions
+from pipeline.review.redline import STYLE, Redline, Version, make_redline, redline_page
+from pipeline.templating import CSP, render
 from pipeline.workflow import gitrepo, rounds
 from pipeline.workflow.signing import resolve_signing_key
 from pipeline.workflow.sop import Sop
@@ -118,8 +115,10 @@ class PageData:
     key: str  # the reviewer's key, in words
     problems: tuple[Problem, ...] = ()
     redline: Redline | None = None
-    draft_html: str = ""
+    draft: Version | None = None
     errors: tuple[str, ...] = ()  # what could not be shown, and why
+    checked: bool = False  # the check ran (its result is ``problems``)
+    policy: tuple[str, ...] = ()  # changes outside content/ and data/, in words
 
 
 def _key_text(repo: pygit2.Repository, key_spec: str | None) -> str:
@@ -152,7 +151,9 @@ def round_view(repo: pygit2.Repository) -> RoundView:
 
 
 def gather(root: Path, key_spec: str | None) -> PageData:
-    """Everything the page shows, read from the repository at ``root``."""
+    """Everything the page shows, read from the repository at ``root``. The draft and the
+    version it is compared with are rendered and checked in an isolated child process
+    (:mod:`.isolation`): this process holds the reviewer's key."""
     repo = gitrepo.open_repo(root)
     key = _key_text(repo, key_spec)
     try:
@@ -160,39 +161,22 @@ def gather(root: Path, key_spec: str | None) -> PageData:
     except UserError as exc:
         return PageData(None, str(exc), key)
     year, number = gitrepo.parse_round_branch(view.branch) or (0, 0)
-    errors: list[str] = []
     previous = lineage.previous_round(repo, year, number)
     if previous is not None:
         old = snapshot.Revision(previous.branch, previous.tip)
     else:
         old = snapshot.Revision(msg.REVIEW_BASE, view.base)
     new = snapshot.Revision(view.branch, view.head)
-    problems: list[Problem] = []
+    rendered_new, rendered_old = render_revisions(repo, [new, old], check=True)
+    errors = [e for e in (rendered_new.error, rendered_new.check_error, rendered_old.error) if e]
+    if not rendered_new.sandboxed:
+        errors.append(safety_msg.NOT_SANDBOXED)
     redline = None
-    draft_html = ""
-    with snapshot.checkout(repo, new.oid) as new_root:
-        try:
-            problems = check_project(new_root, complete=True)
-        except UserError as exc:
-            errors.append(str(exc))
-        try:
-            new_version = render_version(new_root, new.spec)
-            draft_html = "\n".join(
-                f"<details><summary>{escape(c.title)}</summary>{c.html}</details>"
-                if not c.error else f'<p class="rl-error">{escape(c.error)}</p>'
-                for c in new_version.chapters)
-        except UserError as exc:
-            errors.append(str(exc))
-            new_version = None
-    if new_version is not None:
-        try:
-            with snapshot.checkout(repo, old.oid) as old_root:
-                old_version = render_version(old_root, old.spec)
-            redline = make_redline(old_version, new_version,
-                                   snapshot.changed_files(repo, old.oid, new.oid))
-        except UserError as exc:
-            errors.append(str(exc))
-    return PageData(view, "", key, tuple(problems), redline, draft_html, tuple(errors))
+    if rendered_new.version is not None and rendered_old.version is not None:
+        redline = make_redline(rendered_old.version, rendered_new.version,
+                               snapshot.changed_files(repo, old.oid, new.oid))
+    return PageData(view, "", key, rendered_new.problems, redline, rendered_new.version,
+                    tuple(errors), checked=not rendered_new.check_error)
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -204,115 +188,76 @@ body { max-width: 72rem; }
 .rv-flash.refused { background: #fbe2e2; border: 1px solid #c0392b; }
 .rv-actions { display: flex; gap: 1.5rem; flex-wrap: wrap; border: 2px solid #444;
   padding: .8rem 1rem; margin: 1rem 0; }
+.rv-actions-title { flex-basis: 100%; margin: 0; }
 .rv-actions form { flex: 1 1 20rem; } .rv-actions textarea { width: 100%; min-height: 4rem; }
 .rv-actions button { font-size: 1rem; padding: .4rem 1.2rem; margin-top: .4rem;
   cursor: pointer; }
 button#paraf { background: #1f6f3a; color: #fff; border: 0; }
 button#kembalikan { background: #a32020; color: #fff; border: 0; }
+.rv-policy { border: 3px solid #c0392b; background: #fff4e5; padding: .3rem 1rem; }
 .rv-section > summary { font-size: 1.15rem; font-weight: bold; margin-top: 1rem; }
+.rv-frame { width: 100%; height: 80vh; border: 1px solid #888; resize: vertical; }
 .rv-chain code { font-size: .7rem; word-break: break-all; } .rv-chain td:nth-child(6) {
   white-space: nowrap; } .rv-chain td:last-child { min-width: 14rem; }
 """
 
 
-def _chain_rows(view: RoundView) -> str:
-    rows = []
-    for e in ([view.handoff] if view.handoff else []) + list(view.verdict.chain) + (
-            [view.verdict.returned] if view.verdict.returned else []):
-        rows.append(
-            f"<tr><td>{e.step}</td><td>{escape(view.sop.title_of(e.role))}</td>"
-            f"<td>{escape(msg.REVIEW_ACTION_NAMES.get(e.action, e.action))}</td>"
-            f"<td>{escape(e.name)}</td><td>{escape(e.nip)}</td><td>{escape(format_time(e.time))}</td>"
-            f"<td><code>{escape(e.fingerprint)}</code></td><td>{escape(e.note)}</td></tr>")
-    head = "".join(f"<th>{escape(h)}</th>" for h in msg.REVIEW_CHAIN_HEAD)
-    return f'<table class="rv-chain"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}' \
-           "</tbody></table>"
+@dataclass(frozen=True)
+class _Flash:
+    kind: str  # ok, refused
+    label: str
+    text: str
 
 
-def _chain(view: RoundView) -> str:
-    verdict = view.verdict
-    parts = [f"<h2>{escape(msg.REVIEW_CHAIN)}</h2>", _chain_rows(view)]
-    if not verdict.chain:
-        parts.append(f"<p>{escape(msg.REVIEW_CHAIN_EMPTY)}</p>")
-    if verdict.problems:
-        items = "".join(f"<li>{escape(str(p))}</li>" for p in verdict.problems)
-        parts.append(f'<p class="rl-error">{escape(msg.REVIEW_PROBLEMS)}</p><ul>{items}</ul>')
-    else:
-        parts.append(f"<p>{escape(msg.REVIEW_VERIFIED)}</p>")
-    return f'<section id="rantai">{"".join(parts)}</section>'
+@dataclass(frozen=True)
+class _DraftChapter:
+    title: str
+    body: Markup
+    error: str
 
 
-def _check(problems: tuple[Problem, ...]) -> str:
-    if not problems:
-        body = f"<p>{escape(msg.REVIEW_CHECK_OK)}</p>"
-    else:
-        items = "".join(f"<li>{escape(str(p))}</li>" for p in problems)
-        body = f"<p>{escape(msg.REVIEW_CHECK_PROBLEMS.format(count=len(problems)))}</p>" \
-               f"<ul>{items}</ul>"
-    return f'<section id="pemeriksaan"><h2>{escape(msg.REVIEW_CHECK)}</h2>{body}</section>'
-
-
-def _actions(view: RoundView, token: str) -> str:
-    if view.verdict.state != "open":
-        return f'<p class="rv-actions" id="keputusan">{escape(msg.REVIEW_CLOSED)}</p>'
-    approve = msg.REVIEW_SIGN if view.signing else msg.REVIEW_PARAF
-    hidden = (f'<input type="hidden" name="token" value="{escape(token)}">'
-              f'<input type="hidden" name="head" value="{escape(view.head)}">')
-    return (
-        f'<section class="rv-actions" id="keputusan"><h2 style="flex-basis:100%;margin:0">'
-        f"{escape(msg.REVIEW_ACTIONS)}</h2>"
-        f'<form method="post" action="/paraf">{hidden}'
-        f'<label>{escape(msg.REVIEW_NOTE_OPTIONAL)}<br><textarea name="note" id="catatan-paraf">'
-        f'</textarea></label><br><button type="submit" id="paraf">{escape(approve)}</button>'
-        "</form>"
-        f'<form method="post" action="/kembalikan">{hidden}'
-        f'<label>{escape(msg.REVIEW_NOTE_RETURN)}<br><textarea name="note" '
-        f'id="catatan-kembalikan"></textarea></label><br>'
-        f'<button type="submit" id="kembalikan">{escape(msg.REVIEW_RETURN)}</button></form>'
-        "</section>"
-    )
+def draft_page(version: Version, title: str) -> str:
+    """The draft's chapters as one page, for the review page's sandboxed frame."""
+    chapters = [_DraftChapter(c.title, Markup(clean_html(c.html)), c.error)
+                for c in version.chapters]
+    return render("pipeline.review", "draft.html", title=title, chapters=chapters,
+                  style=Markup(STYLE))
 
 
 def render_page(data: PageData, token: str, flash: tuple[str, str] | None = None) -> str:
     """The review page (pure): ``flash`` is (kind ``ok``/``refused``, text) of a decision."""
     view = data.round
     title = msg.REVIEW_TITLE.format(round=view.name if view else "").strip()
-    parts = [f'<h1 class="rl-title">{escape(title)}</h1>']
+    context: dict[str, object] = {
+        "title": title, "msg": msg, "view": view, "reason": data.reason, "token": token,
+        "style": Markup(PAGE_STYLE), "errors": data.errors, "problems": data.problems,
+        "checked": data.checked, "policy": data.policy, "format_time": format_time,
+        "flash": None, "redline_page": "", "draft_page": "", "redline_name": "",
+        "your_key": msg.REVIEW_YOUR_KEY.format(key=data.key),
+    }
     if flash is not None:
         label = msg.REVIEW_DONE if flash[0] == "ok" else msg.REVIEW_REFUSED
-        parts.append(f'<div class="rv-flash {flash[0]}" id="hasil" role="status">'
-                     f"<strong>{escape(label)}:</strong> {escape(flash[1])}</div>")
-    if view is None:
-        parts.append(f'<p id="status">{escape(msg.REVIEW_NOT_ON_ROUND)} '
-                     f"{escape(data.reason)}</p>")
-    else:
+        context["flash"] = _Flash(flash[0], label, flash[1])
+    if view is not None:
         state = msg.REVIEW_STATE.get(view.verdict.state, view.verdict.state)
-        heading = msg.REVIEW_ROUND.format(round=view.name, state=state)
-        parts.append(f'<p id="status"><strong>{escape(heading)}</strong>. '
-                     f"{escape(view.turn)}</p>")
-        if view.handoff is not None:
-            submitted = msg.REVIEW_SUBMITTED.format(
-                name=view.handoff.name, role=view.sop.title_of(view.handoff.role),
-                time=format_time(view.handoff.time))
-            parts.append(f"<p>{escape(submitted)}</p>")
-        parts.append(f'<p class="rl-note">{escape(msg.REVIEW_YOUR_KEY.format(key=data.key))}</p>')
-        parts.append(_actions(view, token))
-        parts += [f'<p class="rl-error">{escape(e)}</p>' for e in data.errors]
-        parts.append(_check(data.problems))
-        parts.append(_chain(view))
+        context["heading"] = msg.REVIEW_ROUND.format(round=view.name, state=state)
+        context["submitted"] = msg.REVIEW_SUBMITTED.format(
+            name=view.handoff.name, role=view.sop.title_of(view.handoff.role),
+            time=format_time(view.handoff.time)) if view.handoff is not None else ""
+        context["approve"] = msg.REVIEW_SIGN if view.signing else msg.REVIEW_PARAF
+        context["chain"] = [*([view.handoff] if view.handoff else []), *view.verdict.chain,
+                            *([view.verdict.returned] if view.verdict.returned else [])]
         if data.redline is not None:
-            parts.append(
-                f'<details class="rv-section" open id="redline"><summary>'
-                f"{escape(msg.REVIEW_REDLINE.format(old=data.redline.old.name))}</summary>"
-                f"{redline_body(data.redline)}</details>")
-        parts.append(
-            f'<details class="rv-section" id="draf"><summary>'
-            f"{escape(msg.REVIEW_DRAFT.format(commit=view.head[:10]))}</summary>"
-            f"{data.draft_html}</details>")
-    return ('<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{PAGE_STYLE}</style></head><body>"
-            + "\n".join(parts) + "</body></html>\n")
+            context["redline_name"] = data.redline.old.name
+            context["redline_page"] = redline_page(data.redline, footer="")
+        if data.draft is not None:
+            context["draft_page"] = draft_page(
+                data.draft, msg.REVIEW_DRAFT.format(commit=view.head[:10]))
+    return render("pipeline.review", "review.html", **context)
+
+
+def message_page(text: str) -> str:
+    return render("pipeline.review", "message.html", text=text)
 
 
 # --- the server ---------------------------------------------------------------------------
@@ -380,17 +325,13 @@ class ReviewHandler(BaseHTTPRequestHandler):
         self.send_header("X-Frame-Options", "DENY")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "same-origin")
-        self.send_header("Content-Security-Policy",
-                         "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-                         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+        self.send_header("Content-Security-Policy", CSP)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
 
     def _plain(self, status: int, text: str) -> None:
-        self._send(status, f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">'
-                           f"<title>{escape(text)}</title></head><body><p>{escape(text)}</p>"
-                           "</body></html>")
+        self._send(status, message_page(text))
 
     def _host_ok(self) -> bool:
         return self.headers.get("Host", "") in self.server.allowed_hosts()
@@ -414,7 +355,16 @@ class ReviewHandler(BaseHTTPRequestHandler):
             self._plain(HTTPStatus.NOT_FOUND, msg.REVIEW_NOT_FOUND)
             return
         state = self.server.state
-        self._send(HTTPStatus.OK, render_page(state.page_data(), state.token))
+        try:
+            page = render_page(state.page_data(), state.token)
+        except UserError as exc:
+            self._plain(HTTPStatus.OK, str(exc))
+            return
+        except Exception as exc:  # a bug: a page that says so, not a closed connection
+            self._plain(HTTPStatus.INTERNAL_SERVER_ERROR,
+                        msg.REVIEW_INTERNAL.format(kind=type(exc).__name__))
+            return
+        self._send(HTTPStatus.OK, page)
 
     do_HEAD = do_GET
 

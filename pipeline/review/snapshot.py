@@ -17,11 +17,37 @@ import pygit2
 
 from pipeline.errors import UserError
 from pipeline.messages import review as msg
+from pipeline.messages import safety as safety_msg
 from pipeline.workflow import gitrepo
 
 # What a rendering reads; everything else in the tree (sop/, pipeline/, tests/) is left out.
-RENDER_PATHS = ("content", "data", "mkdocs.yml")
+CONFIG_FILE = "mkdocs.yml"
+RENDER_PATHS = ("content", "data", CONFIG_FILE)
 DATA_DIR = "data"
+# A report is a few dozen files and a few MB; a revision far larger is refused, not written.
+MAX_FILES = 2_000
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class _Budget:
+    """What is left of the limits while one revision is written out."""
+
+    name: str
+    files: int = MAX_FILES
+    size: int = MAX_BYTES
+
+    def take(self, size: int) -> None:
+        self.files -= 1
+        self.size -= size
+        if self.files < 0:
+            raise UserError(safety_msg.SNAPSHOT_TOO_LARGE.format(
+                rev=self.name, what=safety_msg.SNAPSHOT_FILES.format(count=f"> {MAX_FILES}"),
+                limit=safety_msg.SNAPSHOT_FILES.format(count=MAX_FILES)))
+        if self.size < 0:
+            raise UserError(safety_msg.SNAPSHOT_TOO_LARGE.format(
+                rev=self.name, what=safety_msg.SNAPSHOT_BYTES.format(size=f"> {MAX_BYTES}"),
+                limit=safety_msg.SNAPSHOT_BYTES.format(size=MAX_BYTES)))
 
 
 @dataclass(frozen=True)
@@ -57,32 +83,42 @@ def resolve(repo: pygit2.Repository, spec: str) -> Revision:
     raise UserError(msg.UNKNOWN_REVISION.format(rev=spec))
 
 
-def _write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path) -> None:
+def _write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path,
+                budget: _Budget) -> None:
     for entry in tree:
         name = entry.name or ""
         if name in ("", ".", "..") or "/" in name or "\\" in name:
             continue  # never write outside dest, whatever the tree says
+        if entry.filemode == pygit2.enums.FileMode.LINK:
+            continue  # a symbolic link is never written, so never followed
         obj = repo.get(entry.id)
         if isinstance(obj, pygit2.Tree):
+            budget.take(0)
             (dest / name).mkdir(exist_ok=True)
-            _write_tree(repo, obj, dest / name)
-        elif isinstance(obj, pygit2.Blob) and entry.filemode != pygit2.enums.FileMode.LINK:
+            _write_tree(repo, obj, dest / name, budget)
+        elif isinstance(obj, pygit2.Blob):
+            budget.take(obj.size)
             (dest / name).write_bytes(obj.data)
 
 
-def extract(repo: pygit2.Repository, oid: str, dest: Path) -> None:
-    """Write the render inputs of commit ``oid`` into ``dest`` (an empty folder)."""
+def extract(repo: pygit2.Repository, oid: str, dest: Path, name: str = "") -> None:
+    """Write the render inputs of commit ``oid`` into ``dest`` (an empty folder). A revision
+    over :data:`MAX_FILES` or :data:`MAX_BYTES` is refused (:class:`UserError`)."""
     tree = repo.get(oid).peel(pygit2.Tree)
+    budget = _Budget(name or oid[:10])
     for path in RENDER_PATHS:
         try:
             entry = tree[path]
         except KeyError:
             continue
+        if entry.filemode == pygit2.enums.FileMode.LINK:
+            continue
         obj = repo.get(entry.id)
         if isinstance(obj, pygit2.Tree):
             (dest / path).mkdir(parents=True, exist_ok=True)
-            _write_tree(repo, obj, dest / path)
+            _write_tree(repo, obj, dest / path, budget)
         elif isinstance(obj, pygit2.Blob):
+            budget.take(obj.size)
             (dest / path).write_bytes(obj.data)
 
 

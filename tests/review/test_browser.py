@@ -67,9 +67,13 @@ def test_paraf_by_click_then_return_with_note_closes_the_round(
         _shot(browser, "1-halaman")
         redline = browser.find_element(By.ID, "redline")
         assert "Perubahan terhadap review/2025/1" in redline.text
-        cell = browser.find_element(By.CSS_SELECTOR, "#redline td.rl-cell")
+        frame = redline.find_element(By.TAG_NAME, "iframe")  # sandboxed: the draft's own page
+        browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", frame)
+        browser.switch_to.frame(frame)
+        cell = browser.find_element(By.CSS_SELECTOR, "td.rl-cell")
         assert cell.text.replace("\n", " ") == "3,18 Level → 3,05 Level"
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", cell)
+        browser.switch_to.default_content()
         _shot(browser, "2-redline")
         browser.execute_script("window.scrollTo(0, 0)")
         flash = _decide(browser, "paraf", "catatan-paraf", "Sudah sesuai.")

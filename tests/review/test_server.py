@@ -13,7 +13,9 @@ from pipeline.messages import review as msg
 
 
 def _text(html: str) -> str:
-    return unescape(re.sub(r"<[^>]+>", " ", html))
+    """The page's text, and the text of the documents in its sandboxed frames."""
+    frames = [unescape(m) for m in re.findall(r'srcdoc="([^"]*)"', html)]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", page)) for page in [html, *frames])
 
 
 def _cli_error(ro: ReportOffice, *args: str, as_: str) -> str:
