@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from pipeline import __version__
+from pipeline import __version__, terminal
 from pipeline.commands import COMMANDS
 from pipeline.errors import UserError
 from pipeline.messages import cli as msg
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    terminal.install()  # nothing a commit or a revision says can steer the terminal
     args = build_parser().parse_args(argv)
     try:
         code = int(args.func(args) or 0)

@@ -11,6 +11,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from pipeline.terminal import strip_controls
+
 # No script, no fetch, no plugin, no form sent anywhere but back to the page's own server.
 CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -33,8 +35,9 @@ def environment(package: str) -> Environment:
 
 
 def oneline(text: object) -> str:
-    """Text on one line (a commit's note may have paragraphs; the page shows them in a row)."""
-    return " ".join(str(text).split())
+    """Text on one line, without control characters (a commit's note may have paragraphs,
+    or escape sequences; the page shows it in a row)."""
+    return " ".join(strip_controls(str(text)).split())
 
 
 def render(package: str, name: str, **context: object) -> str:

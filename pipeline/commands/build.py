@@ -13,6 +13,7 @@ from pipeline.build import build
 from pipeline.errors import UserError
 from pipeline.messages import build as msg
 from pipeline.review.site import site_pages
+from pipeline.terminal import raw_stderr
 
 # Steps announced by pipeline.build, for the progress bar's total.
 STEPS_ALWAYS = 3  # data, macros, publish
@@ -32,7 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.pdf and not args.site:
         raise UserError(msg.NOTHING_TO_DO)
-    console = Console(stderr=True)
+    console = Console(file=raw_stderr())
     total = STEPS_ALWAYS + STEPS_PDF * args.pdf + STEPS_SITE * args.site
     started = time.monotonic()
     progress = Progress(

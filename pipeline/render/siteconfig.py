@@ -396,8 +396,8 @@ def read_site_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
 
 def _validated(doc: YamlDocument | None, problems: list[Problem],
                ) -> tuple[SiteConfig | None, list[Problem]]:
-    if doc is not None:
-        problems = [*problems, *config_problems(doc)]
+    if doc is not None and not problems:  # a half-read file would only give echoes
+        problems = config_problems(doc)
     if doc is None or problems:
         return None, sorted(set(problems), key=lambda p: (p.line or 0, p.message))
     return SiteConfig(doc.value), []

@@ -37,7 +37,6 @@ import pygit2
 
 import pipeline
 from pipeline.errors import Problem, UserError
-from pipeline.messages import review as review_msg
 from pipeline.messages import safety as msg
 from pipeline.review import snapshot
 from pipeline.review.redline import Redline, RenderedChapter, Version, make_redline
@@ -119,10 +118,9 @@ def redline_between(repo: pygit2.Repository, old: snapshot.Revision, new: snapsh
     """The redline of two revisions, both rendered in isolation, and whether the child ran
     under bwrap. :class:`UserError` when either cannot be rendered."""
     both = render_revisions(repo, [old, new], config_from=config_from, limits=limits)
-    for revision, rendered in zip((old, new), both, strict=True):
+    for rendered in both:
         if rendered.version is None:
-            raise UserError(review_msg.VERSION_UNRENDERABLE.format(rev=revision.spec,
-                                                                   error=rendered.error))
+            raise UserError(rendered.error)  # it names the revision
     assert both[0].version is not None and both[1].version is not None
     files = snapshot.changed_files(repo, old.oid, new.oid)
     return make_redline(both[0].version, both[1].version, files), both[1].sandboxed
