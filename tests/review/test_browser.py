@@ -100,3 +100,77 @@ def test_paraf_by_click_then_return_with_note_closes_the_round(
     message = office.repo.get(office.head()).message
     assert RETURN_NOTE in message and "Lkjip-Action: return" in message
     assert office.git_verify(office.head()).returncode == 0
+
+
+HOSTILE_DRAFT = (
+    "\n\n<style>#paraf::after { content: 'Kembalikan' } #paraf { font-size: 0 }\n"
+    ".rv-actions { flex-direction: row-reverse } #pemeriksaan, #rantai { display: none }"
+    "</style>\n\n"
+    "<script>document.title = 'PWNED'; parent.document.title = 'PWNED'</script>\n\n"
+    "<img src=x onerror=\"document.title='PWNED'\">\n\n"
+    "Kalimat sisipan yang sah.\n"
+)
+
+
+def test_a_hostile_draft_cannot_restyle_or_relabel_the_decision(
+        report_office: ReportOffice, browser: WebDriver) -> None:
+    office = report_office.office
+    a = office.actors
+    office.ok("submit", as_="staf")
+    office.ok("return", "--note", RETURN_NOTE, as_="kasubbag")
+    office.git("switch", "-q", "draft/lkjip")
+    with (report_office.path / "content" / "bab-1-pendahuluan.md").open("a") as out:
+        out.write(HOSTILE_DRAFT)
+    office.git("commit", "-qam", "perbaikan")
+    office.ok("submit", as_="staf")
+    with review_server(report_office.path, a["kasubbag"].key) as server:
+        browser.get(server.url)
+        paraf = browser.find_element(By.ID, "paraf")
+        back = browser.find_element(By.ID, "kembalikan")
+        assert paraf.text == "Paraf" and back.text == "Kembalikan"
+        assert paraf.is_displayed() and back.is_displayed()
+        assert paraf.location["x"] < back.location["x"]  # Paraf first, as always
+        assert browser.find_element(By.ID, "pemeriksaan").is_displayed()
+        assert browser.find_element(By.ID, "rantai").is_displayed()
+        browser.find_element(By.CSS_SELECTOR, "#draf summary").click()
+        frame = browser.find_element(By.CSS_SELECTOR, "#draf iframe")
+        assert frame.get_attribute("sandbox") == ""  # no scripts, no same-origin
+        browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", frame)
+        _shot(browser, "5-draf-jahat")
+        assert browser.title != "PWNED"
+        browser.switch_to.frame(frame)
+        assert "Kalimat sisipan yang sah." in browser.execute_script(
+            "return document.body.textContent")
+        assert not browser.find_elements(By.TAG_NAME, "script")
+        assert not browser.find_elements(By.TAG_NAME, "style")[1:]  # only the page's own
+        browser.switch_to.default_content()
+
+
+def test_no_script_from_content_runs_on_any_page_of_the_built_site(
+        tmp_path: Path, browser: WebDriver) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from review_helpers import PROJECT, REPORT_FILES
+
+    root = tmp_path / "proyek"
+    root.mkdir()
+    for name in REPORT_FILES:
+        source = PROJECT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    for page in (root / "content").glob("*.md"):
+        with page.open("a", encoding="utf-8") as out:
+            out.write(HOSTILE_DRAFT)
+    built = subprocess.run([sys.executable, "-m", "pipeline", "build", "--no-pdf"], cwd=root,
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    pages = sorted((root / "site").rglob("*.html"))
+    assert len(pages) >= 9
+    for page in pages:
+        browser.get(page.as_uri())
+        assert browser.title != "PWNED", page
+        assert browser.execute_script("return document.querySelectorAll('#paraf').length") == 0
+    browser.get((root / "site" / "bab-1-pendahuluan.html").as_uri())
+    _shot(browser, "6-situs-jahat")
+    assert "Kalimat sisipan yang sah." in browser.find_element(By.TAG_NAME, "article").text
