@@ -40,6 +40,7 @@ from pipeline.messages import format_time
 from pipeline.messages import publish as msg
 from pipeline.publish.mainline import judge_main, problem_lines
 from pipeline.render.approval import ApprovalRow, EmbeddedFile, approval_sheet
+from pipeline.review import snapshot
 from pipeline.workflow import gitrepo
 from pipeline.workflow.facts import commit_fact, roster_at, sop_at
 from pipeline.workflow.roster import Roster
@@ -96,18 +97,6 @@ def deterministic_zip(folder: Path, target: Path) -> None:
             archive.writestr(info, path.read_bytes())
 
 
-def export_tree(repo: pygit2.Repository, tree: pygit2.Tree, target: Path) -> None:
-    """Write a tree's files (blobs only) into ``target``."""
-    for entry in tree:
-        path = target / entry.name
-        if entry.type_str == "tree":
-            path.mkdir(parents=True, exist_ok=True)
-            export_tree(repo, repo.get(entry.id), path)
-        elif entry.type_str == "blob" and entry.filemode != pygit2.enums.FileMode.LINK:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(repo.get(entry.id).data)
-
-
 # --- the release PDF ----------------------------------------------------------------------
 
 
@@ -154,7 +143,7 @@ def build_release(repo: pygit2.Repository, commit: str, chain: list[ChainEntry],
     """
     obj = repo.get(commit)
     tree = str(obj.tree_id)
-    export_tree(repo, obj.tree, src)
+    snapshot.write_tree(repo, obj.tree, src)
     when = datetime.fromtimestamp(obj.commit_time, UTC)
     data, records = source_files(src)
     year = round_name.partition("/")[0]

@@ -83,8 +83,11 @@ def resolve(repo: pygit2.Repository, spec: str) -> Revision:
     raise UserError(msg.UNKNOWN_REVISION.format(rev=spec))
 
 
-def _write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path,
-                budget: _Budget) -> None:
+def write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path,
+               budget: _Budget | None = None) -> None:
+    """Write ``tree``'s files into ``dest``: never a name that leaves ``dest``, never a
+    symbolic link; within ``budget`` when one is given (a revision nobody approved)."""
+    budget = budget or _Budget("", files=10**9, size=10**15)
     for entry in tree:
         name = entry.name or ""
         if name in ("", ".", "..") or "/" in name or "\\" in name:
@@ -95,7 +98,7 @@ def _write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path,
         if isinstance(obj, pygit2.Tree):
             budget.take(0)
             (dest / name).mkdir(exist_ok=True)
-            _write_tree(repo, obj, dest / name, budget)
+            write_tree(repo, obj, dest / name, budget)
         elif isinstance(obj, pygit2.Blob):
             budget.take(obj.size)
             (dest / name).write_bytes(obj.data)
@@ -116,7 +119,7 @@ def extract(repo: pygit2.Repository, oid: str, dest: Path, name: str = "") -> No
         obj = repo.get(entry.id)
         if isinstance(obj, pygit2.Tree):
             (dest / path).mkdir(parents=True, exist_ok=True)
-            _write_tree(repo, obj, dest / path, budget)
+            write_tree(repo, obj, dest / path, budget)
         elif isinstance(obj, pygit2.Blob):
             budget.take(obj.size)
             (dest / path).write_bytes(obj.data)
