@@ -13,9 +13,11 @@ case "$job" in
 esac
 
 # Pango/HarfBuzz for WeasyPrint, a report font (Liberation Serif, metric-compatible with
-# Times New Roman), and for the tests poppler-utils (pdftotext, pdftoppm), ssh-keygen and
-# Debian's Chromium with its driver (the review page's browser test).
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 fonts-dejavu-core)
+# Times New Roman), bubblewrap (the sandbox that renders revisions nobody approved yet), and
+# for the tests poppler-utils (pdftotext, pdftoppm), ssh-keygen and Debian's Chromium with its
+# driver (the review page's browser test).
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 fonts-dejavu-core
+          bubblewrap)
 if [ "$job" = test ]; then
   packages+=(poppler-utils openssh-client git chromium chromium-driver)
 fi

@@ -243,7 +243,8 @@ def test_interrupted_while_publishing_is_never_taken_for_a_complete_build(
     old_key = _key(project)
     site_before = _digest(project / "site" / "index.html")
 
-    def site(_root: Path, target: Path, _pdf: Path | None, _extra: object) -> list[str]:
+    def site(_root: Path, _config: dict, target: Path, _pdf: Path | None,
+             _extra: object) -> list[str]:
         (target / "index.html").write_text("baru")
         return []
 

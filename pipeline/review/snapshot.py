@@ -88,6 +88,7 @@ def write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path,
     """Write ``tree``'s files into ``dest``: never a name that leaves ``dest``, never a
     symbolic link; within ``budget`` when one is given (a revision nobody approved)."""
     budget = budget or _Budget("", files=10**9, size=10**15)
+    dest.mkdir(parents=True, exist_ok=True)
     for entry in tree:
         name = entry.name or ""
         if name in ("", ".", "..") or "/" in name or "\\" in name:
