@@ -89,7 +89,14 @@ ROSTER_INVALID = "Daftar peran {path} tidak dapat dibaca: {detail}"
 ROSTER_NEEDS_PEOPLE = "harus memuat daftar 'people'"
 ROSTER_BAD_ENTRY = "entri ke-{n} tidak lengkap atau salah ({detail})"
 ROSTER_DUPLICATE = "entri ke-{n} memakai NIP atau kunci yang sudah dipakai entri lain"
-ROSTER_BAD_NIP = "NIP '{nip}' tidak sah: NIP terdiri dari 18 angka."
+ROSTER_BAD_NIP = "NIP '{nip}' tidak sah: NIP terdiri dari tepat 18 angka 0-9 biasa."
+ROSTER_CONTROL_CHAR = "{what} memuat karakter kendali atau tak terlihat ({code})"
+ROSTER_EMPTY_FIELD = "{what} kosong"
+ROSTER_TOO_LARGE = "berkas lebih dari {limit} bita"
+ROSTER_TOO_MANY_HOLDERS = (
+    "menurut SOP, peran {role} hanya boleh dipegang satu orang, tetapi daftar ini memberikannya "
+    "kepada {names}"
+)
 ROSTER_UNKNOWN_ROLE = "Peran '{role}' tidak dikenal. Peran yang ada: {roles}."
 ROSTER_KEY_TAKEN = "Kunci ini sudah terdaftar atas nama {name} (NIP {nip})."
 ROSTER_ROLE_TAKEN = (

@@ -76,7 +76,10 @@ def sop_at(repo: pygit2.Repository, commit: pygit2.Oid | str) -> Sop:
 
 
 def roster_at(repo: pygit2.Repository, commit: pygit2.Oid | str) -> Roster:
-    return _roster(gitrepo.read_text_at(repo, commit, ROSTER_PATH))
+    """The roster at ``commit``, checked against the SOP definition at the same commit (the
+    SOP decides how many may hold each role)."""
+    return _checked_roster(gitrepo.read_text_at(repo, commit, ROSTER_PATH),
+                           gitrepo.read_text_at(repo, commit, SOP_PATH))
 
 
 # Parsing is a pure function of the text, and a long history holds the same few roster and
@@ -85,6 +88,11 @@ def roster_at(repo: pygit2.Repository, commit: pygit2.Oid | str) -> Roster:
 @functools.lru_cache(maxsize=64)
 def _roster(text: str | None) -> Roster:
     return parse_roster(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _checked_roster(text: str | None, sop_text: str | None) -> Roster:
+    return parse_roster(text, ROSTER_PATH, _sop(sop_text))
 
 
 @functools.lru_cache(maxsize=16)
