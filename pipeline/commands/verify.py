@@ -16,6 +16,7 @@ from pipeline.messages import publish as pmsg
 from pipeline.messages import workflow as msg
 from pipeline.publish.mainline import judge_main
 from pipeline.workflow import gitrepo, rounds
+from pipeline.workflow.facts import default_anchor
 from pipeline.workflow.verify import ChainEntry, explain
 
 
@@ -43,6 +44,11 @@ def run_main(repo: pygit2.Repository) -> int:
         print(pmsg.MAIN_FAILED.format(tip=str(tip)[:10], anchor=anchor))
         for problem in verdict.problems:
             print(f"  - {problem}")
+        if verdict.anchor is None:
+            line = gitrepo.first_parent_line(repo, tip)
+            candidate = default_anchor(repo, line)
+            if candidate is not None:
+                print(pmsg.MAIN_ANCHOR_CANDIDATE.format(commit=candidate))
         return 1
     print(pmsg.MAIN_OK.format(tip=str(tip)[:10], anchor=anchor, merges=len(verdict.merges),
                               starts=len(verdict.starts)))

@@ -32,6 +32,10 @@ MAIN_OK = (
     "disetujui dan {starts} perintah mulai siklus."
 )
 MAIN_FAILED = "main {tip} TIDAK sah (jangkar {anchor}):"
+MAIN_ANCHOR_CANDIDATE = (
+    "Commit pertama main di salinan ini yang memuat sop/roster.yaml: {commit}. Pakai sebagai "
+    "jangkar hanya bila sama dengan id yang diberikan pengelola dari luar repositori ini."
+)
 MAIN_MERGE_LINE = "  gabungan {commit}: putaran {round}, isi {tree}"
 ONLY_MAIN = "--branch hanya menerima 'main' (cabang putaran diperiksa dengan 'lkjip verify REV')."
 

@@ -305,8 +305,11 @@ M_DIRECT_COMMIT = (
     "commit langsung di main: bukan gabungan putaran yang disetujui dan bukan 'lkjip start'"
 )
 M_NO_ANCHOR = (
-    "jangkar kepercayaan main tidak diketahui: atur 'git config lkjip.anchor COMMIT' (di server: "
-    "'lkjip hook install --anchor COMMIT')"
+    "jangkar kepercayaan belum diatur, jadi main tidak dapat dinyatakan sah: tanpa jangkar dari "
+    "luar isi repositori, riwayat palsu yang lengkap pun akan tampak sah. Tanyakan kepada "
+    "pengelola id commit jangkar kantor Anda (commit pertama main yang memuat sop/roster.yaml), "
+    "lalu atur sekali per salinan: 'git config lkjip.anchor ID-COMMIT'; di CI: variabel "
+    "terlindungi LKJIP_ANCHOR; di server: 'lkjip hook install --anchor ID-COMMIT REPO.git'"
 )
 M_ANCHOR_NOT_ON_MAIN = (
     "jangkar kepercayaan {anchor} tidak berada di riwayat main; riwayat main ditulis ulang?"

@@ -8,6 +8,7 @@ whether each signature is cryptographically valid and by which key. The judging 
 from __future__ import annotations
 
 import functools
+import os
 
 import pygit2
 
@@ -109,8 +110,10 @@ class MainLine:
     verdict; read a new one when main moves.
     """
 
-    def __init__(self, repo: pygit2.Repository, tip: pygit2.Oid | str | None) -> None:
+    def __init__(self, repo: pygit2.Repository, tip: pygit2.Oid | str | None, *,
+                 external_anchor: bool = False) -> None:
         self.repo = repo
+        self.external_anchor = external_anchor  # judge from a configured anchor only
         self.tip = str(tip) if tip is not None else None
         self.line = (gitrepo.first_parent_line(repo, pygit2.Oid(hex=self.tip))
                      if self.tip is not None else [])  # newest first
@@ -125,6 +128,8 @@ class MainLine:
 
     @functools.cached_property
     def anchor(self) -> str | None:
+        if self.external_anchor:
+            return configured_anchor(self.repo)
         return trust_anchor(self.repo, self.line)
 
     def merge_point(self, rev: str) -> int | None:
@@ -236,16 +241,22 @@ def round_facts_and_policy(
 # --- the trust anchor and main as a whole -------------------------------------------------
 
 ANCHOR_CONFIG = "lkjip.anchor"
+ANCHOR_ENV = "LKJIP_ANCHOR"
 
 
 def configured_anchor(repo: pygit2.Repository) -> str | None:
-    """``git config lkjip.anchor`` of the repository (a server sets it on its bare repository):
-    configuration, never content, so no round can move it. Resolved to a full commit id when
-    possible; an unresolvable value is returned as written (it is then on no line: fail closed).
+    """The trust anchor given from outside the content: ``git config lkjip.anchor`` of the
+    repository (a server sets it on its bare repository, an office once per clone), else the
+    ``LKJIP_ANCHOR`` environment variable (a CI job reads it from the forge's protected
+    variables). Never a file of the tree: no round can move it. Resolved to a full commit id
+    when possible; an unresolvable value is returned as written (it is then on no line: fail
+    closed).
     """
     try:
         value = str(repo.config[ANCHOR_CONFIG]).strip()
     except KeyError:
+        value = os.environ.get(ANCHOR_ENV, "").strip()
+    if not value:
         return None
     try:
         return str(repo.revparse_single(value).peel(pygit2.Commit).id)
@@ -262,8 +273,9 @@ def default_anchor(repo: pygit2.Repository, line: list[str]) -> str | None:
 
 
 def trust_anchor(repo: pygit2.Repository, line: list[str]) -> str | None:
-    """The one trust anchor: the configured ``lkjip.anchor``, else the first commit of main's
-    line that holds ``sop/roster.yaml`` (its roster is trusted as it is)."""
+    """Where a round's roster provenance starts: the configured anchor, else the first commit
+    of main's line that holds ``sop/roster.yaml``. Only for judging rounds; main as a whole
+    (:func:`main_facts`) is judged from a configured anchor only."""
     configured = configured_anchor(repo)
     return configured if configured is not None else default_anchor(repo, line)
 
@@ -274,7 +286,9 @@ def main_facts(repo: pygit2.Repository, tip: pygit2.Oid | str) -> MainFacts:
     ``tip`` need not be where the ``main`` ref points: the server hook judges a pushed tip
     before the ref moves. Every round is judged against this line, not the current ref.
     """
-    main = MainLine(repo, tip)
+    # Only an anchor from outside the content: with the default (the oldest roster commit) a
+    # wholly forged history, with its own roster and keys, would judge itself.
+    main = MainLine(repo, tip, external_anchor=True)
     line, anchor = main.line, main.anchor
     if anchor is None or anchor not in main.position:
         return MainFacts(str(tip), anchor, False, ())
