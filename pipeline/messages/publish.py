@@ -118,10 +118,25 @@ ARCHIVE_MISSING = "berkas {name} hilang dari arsip"
 ARCHIVE_EXTRA = "berkas {name} tidak tercantum di manifest"
 ARCHIVE_NO_SIGNATURE = "manifest.json.sig tidak ada: manifest tidak ditandatangani"
 ARCHIVE_BAD_SIGNATURE = (
-    "tanda tangan manifest tidak sah atau bukan oleh kunci di allowed_signers"
+    "tanda tangan manifest tidak sah atau bukan oleh kunci yang Anda percayai"
+)
+ARCHIVE_NO_TRUST = (
+    "kunci yang dipercaya belum diberikan. Berkas allowed_signers di dalam arsip hanya "
+    "keterangan: siapa pun yang dapat mengubah PDF dapat mengubahnya juga. Berikan "
+    "--allowed-signers BERKAS (buat dengan 'lkjip roster allowed-signers --rev main > BERKAS' "
+    "dari repositori kantor) atau --repo FOLDER-REPOSITORI"
+)
+ARCHIVE_COMMIT_UNKNOWN = "commit {commit} yang disebut manifest tidak ada di repositori"
+ARCHIVE_TREE_DIFFERS = (
+    "isi (tree) commit {commit} di repositori berbeda dengan yang disebut manifest"
+)
+ARCHIVE_CHAIN_INVALID = (
+    "riwayat main sampai commit {commit} tidak sah, jadi daftar perannya tidak dipercaya:\n"
+    "{problems}"
 )
 ARCHIVE_OK = (
     "Arsip {tag} sah: {count} berkas cocok dengan manifest; manifest ditandatangani "
-    "{signer} ({fingerprint}). Commit {commit}."
+    "NIP {signer} dengan kunci {fingerprint}. Commit {commit}."
 )
 ARCHIVE_FAILED = "Arsip {path} TIDAK sah:"
+ARCHIVE_NOT_A_REPO = "'{path}' bukan repositori git."
