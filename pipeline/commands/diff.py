@@ -15,6 +15,8 @@ from pipeline.messages import review as msg
 from pipeline.review import lineage, snapshot
 from pipeline.review.redline import redline_between, redline_page
 from pipeline.workflow import gitrepo
+from pipeline.workflow.facts import read_policy_changes, sop_at
+from pipeline.workflow.policy import describe
 from pipeline.workflow.signing import resolve_signing_key
 
 DIST = "dist"
@@ -54,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
         new = snapshot.resolve(repo, revisions[1] if len(revisions) == 2 else "HEAD")
     else:
         raise UserError(msg.DIFF_NEEDS_TWO)
+    # What changes outside content/ and data/ comes first: it is not in the redline.
+    for line in describe(read_policy_changes(repo, old.oid, new.oid), sop_at(repo, old.oid)):
+        print(line)
     redline = redline_between(repo, old, new)
     workdir = Path(repo.workdir) if repo.workdir else Path.cwd()
     out = Path(args.out) if args.out else default_out(workdir, old, new)

@@ -314,3 +314,43 @@ M_NO_ANCHOR = (
 M_ANCHOR_NOT_ON_MAIN = (
     "jangkar kepercayaan {anchor} tidak berada di riwayat main; riwayat main ditulis ulang?"
 )
+
+# --- seen before approved (pipeline.workflow.policy) --------------------------------------
+POLICY_HEADER = (
+    "PERHATIAN: putaran ini mengubah hal di luar isi laporan (content/ dan data/). Periksa "
+    "sebelum memberi paraf:"
+)
+POLICY_AREA = "  - {what}: {files}"
+POLICY_MORE = " dan {n} berkas lain"
+POLICY_AREA_NAMES = {
+    "roster": "daftar peran dan kunci (siapa yang boleh memaraf dan menandatangani)",
+    "sop": "definisi SOP (urutan paraf, peran, mutu baku)",
+    "mkdocs": "konfigurasi situs dan PDF (mkdocs.yml)",
+    "ci": "berkas CI (apa yang dijalankan server CI)",
+    "gitattributes": "aturan git untuk berkas (.gitattributes)",
+    "code": "kode program lkjip",
+    "other": "berkas lain",
+}
+POLICY_PERSON = "{name} (NIP {nip}) sebagai {roles}"
+POLICY_ROSTER_ADDED = "ditambahkan: {who}, kunci {fingerprint}"
+POLICY_ROSTER_REMOVED = "dihapus: {who}"
+POLICY_ROSTER_ROLES = "peran berubah: {name} (NIP {nip}) dari {before} menjadi {after}"
+POLICY_ROSTER_KEY = "kunci berganti: {name} (NIP {nip}) dari {before} menjadi {after}"
+POLICY_ROSTER_RENAMED = "nama/jabatan berubah untuk NIP {nip}: {before} menjadi {after}"
+POLICY_ROSTER_SAME = "isi daftar peran sama (hanya susunan atau komentar yang berubah)"
+POLICY_ROSTER_REFUSED = "daftar peran putaran ini DITOLAK: {reason}"
+V_ROSTER_REFUSED = (
+    "daftar peran (sop/roster.yaml) di putaran ini tidak sah, jadi putaran tidak dapat "
+    "disetujui: {reason}"
+)
+V_HANDOFF_AREAS = (
+    "catatan serah terima (Lkjip-Areas: {recorded}) tidak sesuai dengan isi yang diserahkan "
+    "(seharusnya: {actual})"
+)
+
+# --- is a review/<year>/<n> branch a round (pipeline.workflow.validity) -------------------
+ROUND_NO_HANDOFF = "tidak diawali serah terima yang ditandatangani ('lkjip submit')"
+ROUND_NAME_MISMATCH = "serah terimanya untuk putaran {claimed}, bukan {round}"
+ROUND_BAD_HANDOFF = "serah terimanya tidak sah: {problems}"
+STATUS_NOT_ROUNDS = "Cabang yang bukan putaran sah (tidak dihitung):"
+STATUS_NOT_ROUND_ITEM = "  - {branch}: {reason}"

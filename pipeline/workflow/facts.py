@@ -12,8 +12,10 @@ import os
 
 import pygit2
 
+from pipeline.errors import UserError
 from pipeline.workflow import gitrepo
 from pipeline.workflow.commits import CommitFormatError, parse_commit
+from pipeline.workflow.policy import PolicyChanges, policy_changes
 from pipeline.workflow.roster import ROSTER_PATH, Roster, effective_roster, parse_roster
 from pipeline.workflow.signing import verify_signature
 from pipeline.workflow.sop import SOP_PATH, Sop, load_sop
@@ -99,6 +101,32 @@ def _checked_roster(text: str | None, sop_text: str | None) -> Roster:
 @functools.lru_cache(maxsize=16)
 def _sop(text: str | None) -> Sop:
     return load_sop(text, SOP_PATH) if text is not None else load_sop()
+
+
+def changed_paths(repo: pygit2.Repository, old: pygit2.Oid | str,
+                  new: pygit2.Oid | str) -> list[str]:
+    """Every path that differs between two commits' trees (both sides of a rename)."""
+    old_tree = repo.get(old).peel(pygit2.Tree)
+    new_tree = repo.get(new).peel(pygit2.Tree)
+    paths = []
+    for delta in old_tree.diff_to_tree(new_tree).deltas:
+        paths += [delta.old_file.path, delta.new_file.path]
+    return paths
+
+
+def read_policy_changes(repo: pygit2.Repository, base: pygit2.Oid | str,
+                        rev: pygit2.Oid | str) -> PolicyChanges:
+    """What ``rev`` changes outside content/ and data/ against ``base`` (the round's base on
+    main): :func:`pipeline.workflow.policy.policy_changes` over the two trees. The round's
+    roster is checked against the round's SOP definition (the base's when the round's own
+    cannot be read)."""
+    try:
+        sop = sop_at(repo, rev)
+    except UserError:
+        sop = sop_at(repo, base)
+    return policy_changes(changed_paths(repo, base, rev),
+                          gitrepo.read_text_at(repo, base, ROSTER_PATH),
+                          gitrepo.read_text_at(repo, rev, ROSTER_PATH), sop)
 
 
 class MainLine:
@@ -222,8 +250,14 @@ def round_facts_and_policy(
     base_ok = base_index is not None and gitrepo.is_ancestor(repo, base, handoff.oid)
     rev_fact = after[-1] if after else handoff
     merge_index = main.merge_point(rev_fact.oid)
+    changes = handoff_areas = None
+    if base_ok:
+        changes = read_policy_changes(repo, base, rev_fact.oid)
+        handoff_areas = (changes if rev_fact.oid == handoff.oid
+                         else read_policy_changes(repo, base, handoff.oid)).areas
     facts = RoundFacts(rev_fact.oid, rev_fact.tree, handoff, tuple(after), base_ok,
-                       merged=merge_index is not None)
+                       merged=merge_index is not None, changes=changes,
+                       handoff_areas=handoff_areas)
     if base_index is None or not base_ok:
         # Fail closed: no trustworthy base, no roster; verify reports the base problem.
         return facts, Policy(_sop(None), Roster(), Roster())

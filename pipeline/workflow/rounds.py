@@ -21,10 +21,12 @@ from pipeline.workflow.commits import format_message
 from pipeline.workflow.facts import (
     MainLine,
     commit_fact,
+    read_policy_changes,
     roster_at,
     round_facts_and_policy,
     sop_at,
 )
+from pipeline.workflow.policy import areas_trailer
 from pipeline.workflow.roster import Person, Roster
 from pipeline.workflow.signing import SigningKey
 from pipeline.workflow.sop import Sop, Step
@@ -209,7 +211,8 @@ def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
         msg.SUBMIT_SUBJECT.format(year=year, number=number),
         msg.SUBMIT_BODY.format(draft=draft, name=person.name),
         _trailers("submit", step, role, person, Year=str(year), Round=f"{year}/{number}",
-                  Base=str(base), Draft=draft),
+                  Base=str(base), Draft=draft,
+                  Areas=areas_trailer(read_policy_changes(repo, base, head))),
     )
     new = gitrepo.create_signed_commit(repo, parent=head, tree=repo.get(head).tree_id,
                                        message=message, key=key)
