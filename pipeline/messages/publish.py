@@ -64,6 +64,27 @@ HOOK_NO_ANCHOR = (
     "server belum dikonfigurasi: jangkar kepercayaan tidak ada. Pengelola server menjalankan "
     "'lkjip hook install --anchor COMMIT REPO.git'"
 )
+HOOK_REVIEW_OTHER = (
+    "{ref} bukan nama cabang putaran (review/TAHUN/N); nama di bawah review/ hanya untuk "
+    "putaran yang dibuka 'lkjip submit'"
+)
+HOOK_ROUND_NOT_NEXT = (
+    "putaran {round} tidak dapat dibuat: nomor berikutnya yang kosong di server adalah "
+    "{expected}. Ambil cabang dari server ('git fetch'), lalu buka putaran dengan 'lkjip submit'"
+)
+HOOK_ROUND_INVALID = "{round} bukan putaran sah: {reason}"
+HOOK_ROUND_FROZEN_MERGED = (
+    "putaran {round} sudah digabung ke main dan dibekukan; buka putaran baru dengan "
+    "'lkjip submit'"
+)
+HOOK_ROUND_FROZEN_RETURNED = (
+    "putaran {round} sudah dikembalikan dan dibekukan; perbaiki di cabang draft lalu buka "
+    "putaran baru dengan 'lkjip submit'"
+)
+HOOK_ROUND_NEW_HANDOFF = (
+    "putaran {round} sudah punya serah terima; serah terima baru berarti putaran baru "
+    "('lkjip submit' memberi nomor berikutnya)"
+)
 HOOK_KIND_MAIN = "cabang main"
 HOOK_KIND_ROUND = "cabang putaran"
 HOOK_KIND_TAG = "tag rilis"

@@ -30,6 +30,7 @@ from pipeline.workflow.policy import areas_trailer
 from pipeline.workflow.roster import Person, Roster
 from pipeline.workflow.signing import SigningKey
 from pipeline.workflow.sop import Sop, Step
+from pipeline.workflow.validity import judge_round_branch
 from pipeline.workflow.verify import Policy, RoundFacts, Verdict, verify_round
 
 CheckFn = Callable[..., list[Problem]]
@@ -87,6 +88,14 @@ def list_rounds(repo: pygit2.Repository, year: int) -> list[RoundRef]:
             found[parsed[1]] = RoundRef(year, parsed[1], name,
                                         str(repo.branches.remote[name].target))
     return [found[n] for n in sorted(found)]
+
+
+def valid_rounds(repo: pygit2.Repository, year: int) -> list[RoundRef]:
+    """The year's round branches that are rounds (:func:`validity.round_problem`): a branch
+    merely named like one neither blocks nor numbers a round."""
+    main = MainLine.of_main(repo)
+    return [r for r in list_rounds(repo, year)
+            if judge_round_branch(repo, r.year, r.number, r.tip, main).valid]
 
 
 def judge(repo: pygit2.Repository, rev: pygit2.Oid | str, *, main: MainLine | None = None,
@@ -161,7 +170,7 @@ def start(repo: pygit2.Repository, key: SigningKey, year: int) -> CycleStart:
 
 def _open_round(repo: pygit2.Repository, year: int) -> RoundRef | None:
     """The year's latest round if it still blocks a new one (open or signed, not merged)."""
-    rounds = list_rounds(repo, year)
+    rounds = valid_rounds(repo, year)
     if not rounds:
         return None
     judged = judge(repo, rounds[-1].tip)
@@ -202,7 +211,7 @@ def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
     if problems:
         listed = "\n".join(f"  {p}" for p in problems)
         raise UserError(msg.SUBMIT_INCOMPLETE.format(count=len(problems), problems=listed))
-    rounds = list_rounds(repo, year)
+    rounds = valid_rounds(repo, year)
     number = rounds[-1].number + 1 if rounds else 1
     name = gitrepo.round_branch(year, number)
     if name in repo.branches.local:
