@@ -9,20 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import test_publish_hook as hook_tests
 from publish_helpers import approved_round
-from test_publish_hook import (  # noqa: F401  (fixtures, bound by name)
-    Server,
-    _accepted,
-    _clone,
-    _rejected,
-    bare,
-    daemon_server,
-    file_server,
-)
+from test_publish_hook import Server, _accepted, _clone, _rejected
 from workflow_helpers import Office
 
 from pipeline.messages import publish as msg
 from pipeline.messages import workflow as wmsg
+
+# The hook tests' server fixtures (a bare repository with the hook; file:// and git daemon).
+bare, file_server, daemon_server = hook_tests.bare, hook_tests.file_server, hook_tests.daemon_server
 
 
 def _submit_trailers(office: Office, as_: str, round_: str, base: str) -> dict[str, str]:
