@@ -38,13 +38,25 @@ def commit_fact(repo: pygit2.Repository, oid: pygit2.Oid | str) -> CommitFact:
     parents = tuple(str(p) for p in commit.parent_ids)
     parent_tree = str(repo.get(parents[0]).tree_id) if parents else None
     _, raw = repo.read(commit.id)
-    try:
-        parsed = parse_commit(raw)
-    except CommitFormatError as exc:
+    fact = fact_from_bytes(str(commit.id), raw, parent_tree)
+    if fact.format_error:
         # Keep what libgit2 sees so the walk can go on; the error fails the round.
         return CommitFact(str(commit.id), parents, str(commit.tree_id), parent_tree,
                           commit.commit_time, commit.message.split("\n")[0], "",
-                          format_error=str(exc))
+                          format_error=fact.format_error)
+    return fact
+
+
+def fact_from_bytes(oid: str, raw: bytes, parent_tree: str | None) -> CommitFact:
+    """The facts of one raw commit object (no repository needed: tests freeze commit bytes).
+
+    ``parent_tree`` is the first parent's tree, which the object itself does not hold. A
+    malformed object gives a fact with only ``format_error`` set.
+    """
+    try:
+        parsed = parse_commit(raw)
+    except CommitFormatError as exc:
+        return CommitFact(oid, (), "", parent_tree, 0, "", "", format_error=str(exc))
     subject, _, rest = parsed.message.partition("\n")
     paragraphs = [p for p in rest.strip("\n").split("\n\n") if p.strip()]
     body = "\n\n".join(paragraphs[:-1] if parsed.trailers else paragraphs).strip()
@@ -52,7 +64,7 @@ def commit_fact(repo: pygit2.Repository, oid: pygit2.Oid | str) -> CommitFact:
     if parsed.signature is not None and parsed.trailers.get("Action"):
         # Only lkjip's own events need a signature check; corrections may be unsigned.
         signature = verify_signature(parsed.payload, parsed.signature)
-    return CommitFact(str(commit.id), parsed.parents, parsed.tree, parent_tree,
+    return CommitFact(oid, parsed.parents, parsed.tree, parent_tree,
                       parsed.committer.time, subject, body, parsed.trailers, None, signature)
 
 
