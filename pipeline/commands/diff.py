@@ -17,6 +17,8 @@ from pipeline.review import lineage, snapshot
 from pipeline.review.isolation import redline_between
 from pipeline.review.redline import redline_page
 from pipeline.workflow import gitrepo
+from pipeline.workflow.facts import read_policy_changes, sop_at
+from pipeline.workflow.policy import describe
 from pipeline.workflow.signing import resolve_signing_key
 
 DIST = "dist"
@@ -56,12 +58,16 @@ def run(args: argparse.Namespace) -> int:
         new = snapshot.resolve(repo, revisions[1] if len(revisions) == 2 else "HEAD")
     else:
         raise UserError(msg.DIFF_NEEDS_TWO)
+    # What changes outside content/ and data/ comes first: it is not in the redline.
+    policy = describe(read_policy_changes(repo, old.oid, new.oid), sop_at(repo, old.oid))
+    for line in policy:
+        print(line)
     redline, sandboxed = redline_between(repo, old, new)
     workdir = Path(repo.workdir) if repo.workdir else Path.cwd()
     out = Path(args.out) if args.out else default_out(workdir, old, new)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(redline_page(redline), encoding="utf-8")
+    tmp.write_text(redline_page(redline, notices=tuple(policy)), encoding="utf-8")
     tmp.replace(out)
     print(msg.DIFF_SUMMARY_LINE.format(chapters=len(redline.changed_chapters),
                                        figures=len(redline.figures),

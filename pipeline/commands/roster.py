@@ -48,7 +48,7 @@ def _read_work(root: Path) -> tuple[Roster, str | None]:
     text = path.read_text("utf-8") if path.is_file() else None
     sop_file = root / SOP_PATH
     sop_text = sop_file.read_text("utf-8") if sop_file.is_file() else None
-    return parse_roster(text, ROSTER_PATH), sop_text
+    return parse_roster(text, ROSTER_PATH, load_sop(sop_text)), sop_text
 
 
 def _read(args: argparse.Namespace) -> Roster:

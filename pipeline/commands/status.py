@@ -8,6 +8,7 @@ import json
 from pipeline.messages import format_time
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo
+from pipeline.workflow.policy import describe
 from pipeline.workflow.sop import format_duration
 from pipeline.workflow.status import CycleStatus, read_cycle, to_json
 
@@ -42,6 +43,8 @@ def render(status: CycleStatus) -> str:
         state = "merged" if r.merged else r.verdict.state
         lines.append(msg.STATUS_ROUND.format(name=r.name, branch=r.branch,
                                              state=msg.STATE_NAMES[state]))
+        if r.changes is not None:
+            lines += [f"    {line}" for line in describe(r.changes, sop)]
         for e in r.verdict.chain:
             lines.append(msg.STATUS_CHAIN_ITEM.format(
                 action=msg.ACTION_NAMES[e.action], role=sop.title_of(e.role), name=e.name,
@@ -53,6 +56,10 @@ def render(status: CycleStatus) -> str:
                 to=", ".join(sop.title_of(t) for t in e.to)))
         for p in r.verdict.problems:
             lines.append(msg.STATUS_PROBLEM_ITEM.format(problem=p))
+    if status.not_rounds:
+        lines.append(msg.STATUS_NOT_ROUNDS)
+        lines += [msg.STATUS_NOT_ROUND_ITEM.format(branch=b, reason=why)
+                  for b, why in status.not_rounds]
     return "\n".join(lines)
 
 

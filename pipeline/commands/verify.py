@@ -16,6 +16,8 @@ from pipeline.messages import publish as pmsg
 from pipeline.messages import workflow as msg
 from pipeline.publish.mainline import judge_main
 from pipeline.workflow import gitrepo, rounds
+from pipeline.workflow.facts import default_anchor
+from pipeline.workflow.policy import describe
 from pipeline.workflow.verify import ChainEntry, explain
 
 
@@ -43,6 +45,11 @@ def run_main(repo: pygit2.Repository) -> int:
         print(pmsg.MAIN_FAILED.format(tip=str(tip)[:10], anchor=anchor))
         for problem in verdict.problems:
             print(f"  - {problem}")
+        if verdict.anchor is None:
+            line = gitrepo.first_parent_line(repo, tip)
+            candidate = default_anchor(repo, line)
+            if candidate is not None:
+                print(pmsg.MAIN_ANCHOR_CANDIDATE.format(commit=candidate))
         return 1
     print(pmsg.MAIN_OK.format(tip=str(tip)[:10], anchor=anchor, merges=len(verdict.merges),
                               starts=len(verdict.starts)))
@@ -63,8 +70,11 @@ def run(args: argparse.Namespace) -> int:
     judged = rounds.judge(repo, commit.id)
     if judged is None:
         raise UserError(msg.NOT_A_ROUND.format(rev=args.rev))
-    _, policy, verdict = judged
+    facts, policy, verdict = judged
     sop = policy.sop
+    if facts.changes is not None:  # seen before approved: at the top, before the verdict
+        for line in describe(facts.changes, sop):
+            print(line)
     if verdict.ok:
         print(msg.VERIFY_OK.format(round=verdict.round, tree=verdict.rev_tree[:10]))
         print(msg.VERIFY_CHAIN_HEADER)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import pygit2
+
+from pipeline.errors import UserError
 from pipeline.messages import publish as msg
 from pipeline.publish.release import verify_archive
 
@@ -12,22 +15,30 @@ from pipeline.publish.release import verify_archive
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("verify-archive", help="periksa arsip rilis tanpa jaringan")
     parser.add_argument("bundle", type=Path, metavar="ARSIP", help="folder arsip rilis")
-    parser.add_argument("--allowed-signers", type=Path, metavar="BERKAS",
-                        help="kunci yang dipercaya (bawaan: allowed_signers di arsip)")
+    trust = parser.add_mutually_exclusive_group()
+    trust.add_argument("--allowed-signers", type=Path, metavar="BERKAS",
+                       help="kunci yang dipercaya (buat dengan 'lkjip roster allowed-signers')")
+    trust.add_argument("--repo", type=Path, metavar="FOLDER",
+                       help="repositori kantor: kunci dari daftar peran commit yang dirilis, "
+                            "setelah riwayat main sampai commit itu sah")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    check = verify_archive(args.bundle, args.allowed_signers)
+    repo = None
+    if args.repo is not None:
+        try:
+            repo = pygit2.Repository(str(args.repo))
+        except (pygit2.GitError, KeyError):
+            raise UserError(msg.ARCHIVE_NOT_A_REPO.format(path=args.repo)) from None
+    check = verify_archive(args.bundle, args.allowed_signers, repo)
     if not check.ok:
         print(msg.ARCHIVE_FAILED.format(path=args.bundle))
         for problem in check.problems:
             print(f"  - {problem}")
         return 1
-    signer = check.manifest.get("signer") or {}
-    fingerprint = signer.get("fingerprint", "?") if isinstance(signer, dict) else "?"
     print(msg.ARCHIVE_OK.format(tag=check.manifest.get("tag", "?"),
                                 count=len(check.manifest.get("files") or {}),  # type: ignore[arg-type]
-                                signer=check.signer, fingerprint=fingerprint,
+                                signer=check.signer, fingerprint=check.fingerprint,
                                 commit=str(check.manifest.get("commit", "?"))[:10]))
     return 0

@@ -32,6 +32,10 @@ MAIN_OK = (
     "disetujui dan {starts} perintah mulai siklus."
 )
 MAIN_FAILED = "main {tip} TIDAK sah (jangkar {anchor}):"
+MAIN_ANCHOR_CANDIDATE = (
+    "Commit pertama main di salinan ini yang memuat sop/roster.yaml: {commit}. Pakai sebagai "
+    "jangkar hanya bila sama dengan id yang diberikan pengelola dari luar repositori ini."
+)
 MAIN_MERGE_LINE = "  gabungan {commit}: putaran {round}, isi {tree}"
 ONLY_MAIN = "--branch hanya menerima 'main' (cabang putaran diperiksa dengan 'lkjip verify REV')."
 
@@ -59,6 +63,27 @@ HOOK_TAG_KEY_UNKNOWN = "tag rilis ditandatangani kunci {fingerprint} yang tidak 
 HOOK_NO_ANCHOR = (
     "server belum dikonfigurasi: jangkar kepercayaan tidak ada. Pengelola server menjalankan "
     "'lkjip hook install --anchor COMMIT REPO.git'"
+)
+HOOK_REVIEW_OTHER = (
+    "{ref} bukan nama cabang putaran (review/TAHUN/N); nama di bawah review/ hanya untuk "
+    "putaran yang dibuka 'lkjip submit'"
+)
+HOOK_ROUND_NOT_NEXT = (
+    "putaran {round} tidak dapat dibuat: nomor berikutnya yang kosong di server adalah "
+    "{expected}. Ambil cabang dari server ('git fetch'), lalu buka putaran dengan 'lkjip submit'"
+)
+HOOK_ROUND_INVALID = "{round} bukan putaran sah: {reason}"
+HOOK_ROUND_FROZEN_MERGED = (
+    "putaran {round} sudah digabung ke main dan dibekukan; buka putaran baru dengan "
+    "'lkjip submit'"
+)
+HOOK_ROUND_FROZEN_RETURNED = (
+    "putaran {round} sudah dikembalikan dan dibekukan; perbaiki di cabang draft lalu buka "
+    "putaran baru dengan 'lkjip submit'"
+)
+HOOK_ROUND_NEW_HANDOFF = (
+    "putaran {round} sudah punya serah terima; serah terima baru berarti putaran baru "
+    "('lkjip submit' memberi nomor berikutnya)"
 )
 HOOK_KIND_MAIN = "cabang main"
 HOOK_KIND_ROUND = "cabang putaran"
@@ -114,10 +139,25 @@ ARCHIVE_MISSING = "berkas {name} hilang dari arsip"
 ARCHIVE_EXTRA = "berkas {name} tidak tercantum di manifest"
 ARCHIVE_NO_SIGNATURE = "manifest.json.sig tidak ada: manifest tidak ditandatangani"
 ARCHIVE_BAD_SIGNATURE = (
-    "tanda tangan manifest tidak sah atau bukan oleh kunci di allowed_signers"
+    "tanda tangan manifest tidak sah atau bukan oleh kunci yang Anda percayai"
+)
+ARCHIVE_NO_TRUST = (
+    "kunci yang dipercaya belum diberikan. Berkas allowed_signers di dalam arsip hanya "
+    "keterangan: siapa pun yang dapat mengubah PDF dapat mengubahnya juga. Berikan "
+    "--allowed-signers BERKAS (buat dengan 'lkjip roster allowed-signers --rev main > BERKAS' "
+    "dari repositori kantor) atau --repo FOLDER-REPOSITORI"
+)
+ARCHIVE_COMMIT_UNKNOWN = "commit {commit} yang disebut manifest tidak ada di repositori"
+ARCHIVE_TREE_DIFFERS = (
+    "isi (tree) commit {commit} di repositori berbeda dengan yang disebut manifest"
+)
+ARCHIVE_CHAIN_INVALID = (
+    "riwayat main sampai commit {commit} tidak sah, jadi daftar perannya tidak dipercaya:\n"
+    "{problems}"
 )
 ARCHIVE_OK = (
     "Arsip {tag} sah: {count} berkas cocok dengan manifest; manifest ditandatangani "
-    "{signer} ({fingerprint}). Commit {commit}."
+    "NIP {signer} dengan kunci {fingerprint}. Commit {commit}."
 )
 ARCHIVE_FAILED = "Arsip {path} TIDAK sah:"
+ARCHIVE_NOT_A_REPO = "'{path}' bukan repositori git."

@@ -145,8 +145,11 @@ HISTORY_WAITING = (
     "Menunggu: {what}. Sejak {since}; mutu baku {standard}, jadi paling lambat {deadline}. "
     "Lama menunggu sampai hari ini ditampilkan oleh `lkjip status`."
 )
-REVIEW_POLICY = "Perhatian: putaran ini mengubah aturan, bukan hanya isi laporan"
 REVIEW_INTERNAL = (
     "Halaman reviu tidak dapat dibuat karena kesalahan internal lkjip ({kind}). "
     "Jalankan 'lkjip verify' dan 'lkjip diff' di terminal, dan laporkan ke pengelola."
 )
+HISTORY_NOT_ROUNDS = (
+    "Cabang berikut ada di bawah review/ tetapi bukan putaran sah; isinya tidak ditampilkan:"
+)
+HISTORY_NOT_ROUND = "{branch}: {reason}"

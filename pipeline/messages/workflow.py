@@ -89,7 +89,14 @@ ROSTER_INVALID = "Daftar peran {path} tidak dapat dibaca: {detail}"
 ROSTER_NEEDS_PEOPLE = "harus memuat daftar 'people'"
 ROSTER_BAD_ENTRY = "entri ke-{n} tidak lengkap atau salah ({detail})"
 ROSTER_DUPLICATE = "entri ke-{n} memakai NIP atau kunci yang sudah dipakai entri lain"
-ROSTER_BAD_NIP = "NIP '{nip}' tidak sah: NIP terdiri dari 18 angka."
+ROSTER_BAD_NIP = "NIP '{nip}' tidak sah: NIP terdiri dari tepat 18 angka 0-9 biasa."
+ROSTER_CONTROL_CHAR = "{what} memuat karakter kendali atau tak terlihat ({code})"
+ROSTER_EMPTY_FIELD = "{what} kosong"
+ROSTER_TOO_LARGE = "berkas lebih dari {limit} bita"
+ROSTER_TOO_MANY_HOLDERS = (
+    "menurut SOP, peran {role} hanya boleh dipegang satu orang, tetapi daftar ini memberikannya "
+    "kepada {names}"
+)
 ROSTER_UNKNOWN_ROLE = "Peran '{role}' tidak dikenal. Peran yang ada: {roles}."
 ROSTER_KEY_TAKEN = "Kunci ini sudah terdaftar atas nama {name} (NIP {nip})."
 ROSTER_ROLE_TAKEN = (
@@ -298,9 +305,52 @@ M_DIRECT_COMMIT = (
     "commit langsung di main: bukan gabungan putaran yang disetujui dan bukan 'lkjip start'"
 )
 M_NO_ANCHOR = (
-    "jangkar kepercayaan main tidak diketahui: atur 'git config lkjip.anchor COMMIT' (di server: "
-    "'lkjip hook install --anchor COMMIT')"
+    "jangkar kepercayaan belum diatur, jadi main tidak dapat dinyatakan sah: tanpa jangkar dari "
+    "luar isi repositori, riwayat palsu yang lengkap pun akan tampak sah. Tanyakan kepada "
+    "pengelola id commit jangkar kantor Anda (commit pertama main yang memuat sop/roster.yaml), "
+    "lalu atur sekali per salinan: 'git config lkjip.anchor ID-COMMIT'; di CI: variabel "
+    "terlindungi LKJIP_ANCHOR; di server: 'lkjip hook install --anchor ID-COMMIT REPO.git'"
 )
 M_ANCHOR_NOT_ON_MAIN = (
     "jangkar kepercayaan {anchor} tidak berada di riwayat main; riwayat main ditulis ulang?"
 )
+
+# --- seen before approved (pipeline.workflow.policy) --------------------------------------
+POLICY_HEADER = (
+    "PERHATIAN: putaran ini mengubah hal di luar isi laporan (content/ dan data/). Periksa "
+    "sebelum memberi paraf:"
+)
+POLICY_AREA = "  - {what}: {files}"
+POLICY_MORE = " dan {n} berkas lain"
+POLICY_AREA_NAMES = {
+    "roster": "daftar peran dan kunci (siapa yang boleh memaraf dan menandatangani)",
+    "sop": "definisi SOP (urutan paraf, peran, mutu baku)",
+    "mkdocs": "konfigurasi situs dan PDF (mkdocs.yml)",
+    "ci": "berkas CI (apa yang dijalankan server CI)",
+    "gitattributes": "aturan git untuk berkas (.gitattributes)",
+    "code": "kode program lkjip",
+    "other": "berkas lain",
+}
+POLICY_PERSON = "{name} (NIP {nip}) sebagai {roles}"
+POLICY_ROSTER_ADDED = "ditambahkan: {who}, kunci {fingerprint}"
+POLICY_ROSTER_REMOVED = "dihapus: {who}"
+POLICY_ROSTER_ROLES = "peran berubah: {name} (NIP {nip}) dari {before} menjadi {after}"
+POLICY_ROSTER_KEY = "kunci berganti: {name} (NIP {nip}) dari {before} menjadi {after}"
+POLICY_ROSTER_RENAMED = "nama/jabatan berubah untuk NIP {nip}: {before} menjadi {after}"
+POLICY_ROSTER_SAME = "isi daftar peran sama (hanya susunan atau komentar yang berubah)"
+POLICY_ROSTER_REFUSED = "daftar peran putaran ini DITOLAK: {reason}"
+V_ROSTER_REFUSED = (
+    "daftar peran (sop/roster.yaml) di putaran ini tidak sah, jadi putaran tidak dapat "
+    "disetujui: {reason}"
+)
+V_HANDOFF_AREAS = (
+    "catatan serah terima (Lkjip-Areas: {recorded}) tidak sesuai dengan isi yang diserahkan "
+    "(seharusnya: {actual})"
+)
+
+# --- is a review/<year>/<n> branch a round (pipeline.workflow.validity) -------------------
+ROUND_NO_HANDOFF = "tidak diawali serah terima yang ditandatangani ('lkjip submit')"
+ROUND_NAME_MISMATCH = "serah terimanya untuk putaran {claimed}, bukan {round}"
+ROUND_BAD_HANDOFF = "serah terimanya tidak sah: {problems}"
+STATUS_NOT_ROUNDS = "Cabang yang bukan putaran sah (tidak dihitung):"
+STATUS_NOT_ROUND_ITEM = "  - {branch}: {reason}"

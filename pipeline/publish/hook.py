@@ -10,8 +10,12 @@ Rules (:func:`judge_update`), with the same verification code and words as the C
 
 - ``main``: no deletion, no rewrite (fast-forward only), and the new tip must verify as
   ``lkjip verify --branch main`` does;
-- ``review/<year>/<n>``: no deletion, no rewrite; new commits are welcome (judged by
-  ``lkjip verify`` and at merge time);
+- ``review/<year>/<n>``: no deletion, no rewrite. A new one must begin with a valid signed
+  hand-off for exactly that round (:func:`pipeline.workflow.validity.round_problem`: a staf
+  of main's roster, base on main) and take the next free number of its year. An existing one
+  accepts new commits (judged by ``lkjip verify`` and at merge time) only while it is a valid
+  round that is neither merged nor returned, and never a new hand-off;
+- any other ref under ``refs/heads/review/``: refused (no name can block or burn a round);
 - ``lkjip-*`` tags: never deleted or moved; a new one must be an annotated tag, signed by a
   key of the roster, pointing at a commit on main that verifies;
 - anything else (draft branches, other tags): free.
@@ -36,12 +40,20 @@ from pipeline.errors import UserError
 from pipeline.messages import publish as msg
 from pipeline.publish.mainline import judge_main, problem_lines
 from pipeline.workflow import gitrepo
-from pipeline.workflow.facts import ANCHOR_CONFIG, configured_anchor, default_anchor, roster_at
+from pipeline.workflow.facts import (
+    ANCHOR_CONFIG,
+    MainLine,
+    configured_anchor,
+    default_anchor,
+    roster_at,
+)
 from pipeline.workflow.signing import verify_signature
+from pipeline.workflow.validity import judge_round_branch
 
 ZERO = "0" * 40
 MAIN_REF = f"refs/heads/{gitrepo.MAIN}"
 ROUND_REF = re.compile(r"^refs/heads/review/\d{4}/[1-9]\d*$")
+REVIEW_PREFIX = "refs/heads/review/"
 RELEASE_TAG = re.compile(r"^refs/tags/lkjip-[^/]+$")
 HOOK_MARKER = "# lkjip pre-receive hook"
 _SSH_BEGIN = b"-----BEGIN SSH SIGNATURE-----"
@@ -83,6 +95,8 @@ def ref_kind(ref: str) -> str | None:
         return "round"
     if RELEASE_TAG.match(ref):
         return "tag"
+    if ref.startswith(REVIEW_PREFIX):
+        return "review-other"
     return None
 
 
@@ -119,6 +133,8 @@ def judge_update(repo: pygit2.Repository, update: RefUpdate, main_after: str | N
     kind = ref_kind(update.ref)
     if kind is None:
         return []
+    if kind == "review-other":
+        return [msg.HOOK_REVIEW_OTHER.format(ref=update.ref)]
     name = _KIND_NAMES[kind]
     if update.deletes:
         return [msg.HOOK_DELETE.format(kind=name)]
@@ -134,6 +150,49 @@ def judge_update(repo: pygit2.Repository, update: RefUpdate, main_after: str | N
         verdict = judge_main(repo, update.new)
         if not verdict.ok:
             return [msg.HOOK_MAIN_INVALID.format(problems=problem_lines(verdict))]
+    if kind == "round":
+        return _judge_round(repo, update, main_after)
+    return []
+
+
+def round_numbers(repo: pygit2.Repository, year: int) -> list[int]:
+    """The numbers of the year's round branches the server holds now."""
+    numbers = []
+    for ref in repo.references:
+        parsed = gitrepo.parse_round_branch(ref.removeprefix("refs/heads/"))
+        if ref.startswith(REVIEW_PREFIX) and parsed and parsed[0] == year:
+            numbers.append(parsed[1])
+    return numbers
+
+
+def _judge_round(repo: pygit2.Repository, update: RefUpdate,
+                 main_after: str | None) -> list[str]:
+    parsed = gitrepo.parse_round_branch(update.ref.removeprefix("refs/heads/"))
+    assert parsed is not None  # ROUND_REF matched
+    year, number = parsed
+    main = MainLine(repo, main_after)
+    new = judge_round_branch(repo, year, number, update.new, main)
+    if update.creates:
+        expected = max(round_numbers(repo, year), default=0) + 1
+        if number != expected:
+            return [msg.HOOK_ROUND_NOT_NEXT.format(round=f"{year}/{number}",
+                                                   expected=f"{year}/{expected}")]
+        if new.problem is not None:
+            return [msg.HOOK_ROUND_INVALID.format(round=f"{year}/{number}", reason=new.problem)]
+        return []
+    old = judge_round_branch(repo, year, number, update.old, main)
+    if old.problem is not None or old.facts is None or old.verdict is None:
+        return [msg.HOOK_ROUND_INVALID.format(round=f"{year}/{number}",
+                                              reason=old.problem or "?")]
+    if old.facts.merged:
+        return [msg.HOOK_ROUND_FROZEN_MERGED.format(round=f"{year}/{number}")]
+    if old.verdict.state == "returned":
+        return [msg.HOOK_ROUND_FROZEN_RETURNED.format(round=f"{year}/{number}")]
+    if new.problem is not None:
+        return [msg.HOOK_ROUND_INVALID.format(round=f"{year}/{number}", reason=new.problem)]
+    assert new.facts is not None
+    if new.facts.handoff.oid != old.facts.handoff.oid:
+        return [msg.HOOK_ROUND_NEW_HANDOFF.format(round=f"{year}/{number}")]
     return []
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import tempfile
 import time
@@ -44,7 +45,7 @@ from pipeline.review import snapshot
 from pipeline.workflow import gitrepo
 from pipeline.workflow.facts import commit_fact, roster_at, sop_at
 from pipeline.workflow.roster import Roster
-from pipeline.workflow.signing import SigningKey, sign, signer_in
+from pipeline.workflow.signing import SigningKey, parse_sshsig, sign, signer_in
 from pipeline.workflow.verify import ChainEntry
 
 ARCHIVE_NAMESPACE = "lkjip-archive"
@@ -266,7 +267,8 @@ def _allowed_signers(roster: Roster) -> str:
 class ArchiveCheck:
     problems: tuple[str, ...]
     manifest: dict[str, object]
-    signer: str = ""
+    signer: str = ""  # the principal (NIP) of the trusted key that verified the manifest
+    fingerprint: str = ""  # that key's fingerprint (never the manifest's own claim)
 
     @property
     def ok(self) -> bool:
@@ -288,8 +290,33 @@ def compare_files(manifest_files: dict[str, str], present: dict[str, str]) -> li
     return problems
 
 
-def verify_archive(bundle: Path, allowed: Path | None = None) -> ArchiveCheck:
-    """Check a bundle offline: every file's SHA-256 and the manifest's SSH signature."""
+def trusted_keys_from_repo(repo: pygit2.Repository, manifest: dict[str, object]) -> tuple[
+        str | None, list[str]]:
+    """The allowed-signers text for the released commit, taken from the repository (never the
+    bundle): the roster at that commit, once main up to it verifies from the configured
+    anchor and the commit's tree is the manifest's. (None, problems) otherwise."""
+    commit = str(manifest.get("commit", ""))
+    obj = repo.get(commit) if re.fullmatch(r"[0-9a-f]{40}", commit) else None
+    if not isinstance(obj, pygit2.Commit):
+        return None, [msg.ARCHIVE_COMMIT_UNKNOWN.format(commit=commit[:40] or "?")]
+    if str(obj.tree_id) != manifest.get("tree"):
+        return None, [msg.ARCHIVE_TREE_DIFFERS.format(commit=commit[:10])]
+    verdict = judge_main(repo, commit)
+    if not verdict.ok:
+        return None, [msg.ARCHIVE_CHAIN_INVALID.format(commit=commit[:10],
+                                                       problems=problem_lines(verdict))]
+    return _allowed_signers(roster_at(repo, commit)), []
+
+
+def verify_archive(bundle: Path, allowed: Path | None = None,
+                   repo: pygit2.Repository | None = None) -> ArchiveCheck:
+    """Check a bundle offline: every file's SHA-256 and the manifest's SSH signature.
+
+    The keys trusted come from outside the bundle: the ``allowed`` signers file the user
+    gives (``lkjip roster allowed-signers`` writes one), or the roster of the released commit
+    in ``repo`` after its chain verifies. The bundle's own ``allowed_signers`` is information
+    only: whoever could edit the PDF could edit it too.
+    """
     try:
         manifest_bytes = (bundle / MANIFEST).read_bytes()
         manifest = json.loads(manifest_bytes)
@@ -301,13 +328,27 @@ def verify_archive(bundle: Path, allowed: Path | None = None) -> ArchiveCheck:
     present = {p.relative_to(bundle).as_posix(): sha256(p.read_bytes())
                for p in sorted(bundle.rglob("*")) if p.is_file()}
     problems = compare_files(files, present)
-    signer = ""
+    signer = fingerprint = ""
     signature = bundle / SIGNATURE
-    if not signature.is_file():
-        problems.append(msg.ARCHIVE_NO_SIGNATURE)
-    else:
-        signer = signer_in(manifest_bytes, signature, allowed or bundle / ALLOWED,
-                           ARCHIVE_NAMESPACE)
-        if not signer:
-            problems.append(msg.ARCHIVE_BAD_SIGNATURE)
-    return ArchiveCheck(tuple(problems), manifest, signer)
+    with tempfile.TemporaryDirectory(prefix="lkjip-verify-archive-") as tmp:
+        trusted: Path | None = allowed
+        if repo is not None:
+            text, found = trusted_keys_from_repo(repo, manifest)
+            problems += found
+            if text is not None:
+                trusted = Path(tmp) / "allowed_signers"
+                trusted.write_text(text, "utf-8")
+        elif allowed is None:
+            problems.append(msg.ARCHIVE_NO_TRUST)
+        if not signature.is_file():
+            problems.append(msg.ARCHIVE_NO_SIGNATURE)
+        elif trusted is not None:
+            signer = signer_in(manifest_bytes, signature, trusted, ARCHIVE_NAMESPACE)
+            if signer:
+                try:
+                    fingerprint = parse_sshsig(signature.read_text("ascii"))[0].fingerprint
+                except (ValueError, UnicodeDecodeError):  # ssh-keygen accepted it: not expected
+                    signer = ""
+            if not signer:
+                problems.append(msg.ARCHIVE_BAD_SIGNATURE)
+    return ArchiveCheck(tuple(problems), manifest, signer, fingerprint)

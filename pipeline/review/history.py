@@ -11,7 +11,6 @@ hands both to ``lkjip build``.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
@@ -129,6 +128,10 @@ def history_markdown(status: CycleStatus, redlines: Mapping[str, tuple[str, str]
             standard=format_duration(nxt.standard), deadline=format_time(deadline)))), ""]
     if not status.rounds:
         lines.append(msg.HISTORY_NO_ROUNDS)
+    if status.not_rounds:
+        lines += ["", str(_html().paragraph(msg.HISTORY_NOT_ROUNDS)), str(_html().list(
+            [msg.HISTORY_NOT_ROUND.format(branch=b, reason=why) for b, why in status.not_rounds]
+        )), ""]
     since = start.time
     submit = sop.step("submit")
     drafting = sum((s.time_standard for s in sop.steps
@@ -183,12 +186,6 @@ def no_cycle_markdown(reason: str) -> str:
             f"{_html().paragraph(reason)}\n")
 
 
-def is_valid_round(status: RoundStatus) -> bool:
-    """A round the site may render: it begins with a signed hand-off that verifies (by a staf
-    of main's roster). Anything else someone pushed under review/ is listed, never rendered."""
-    return status.verdict.handoff is not None and status.verdict.state != "invalid"
-
-
 def _main_commit(repo: pygit2.Repository) -> str | None:
     for name in (f"refs/heads/{gitrepo.MAIN}", "HEAD"):
         try:
@@ -208,8 +205,9 @@ def history_files(repo: pygit2.Repository, now: int | None = None) -> dict[str, 
         status = read_cycle(repo, now=now)
     except UserError as exc:
         return {PAGE_NAME: no_cycle_markdown(str(exc))}
-    valid = [r for r in status.rounds if is_valid_round(r)]
-    wanted = redline_links(dataclasses.replace(status, rounds=tuple(valid)))
+    # status.rounds are the valid rounds only (a signed hand-off by a staf of main's roster,
+    # pipeline.workflow.validity); anything else under review/ is listed, never rendered.
+    wanted = redline_links(status)
     branches = sorted({b for link in wanted for b in (link.old, link.new)})
     revisions = [snapshot.resolve(repo, b) for b in branches]
     rendered = dict(zip(branches, render_revisions(repo, revisions,

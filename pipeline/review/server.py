@@ -39,6 +39,7 @@ from pipeline.review.isolation import render_revisions
 from pipeline.review.redline import STYLE, Redline, Version, make_redline, redline_page
 from pipeline.templating import CSP, render
 from pipeline.workflow import gitrepo, rounds
+from pipeline.workflow.policy import describe
 from pipeline.workflow.signing import resolve_signing_key
 from pipeline.workflow.sop import Sop
 from pipeline.workflow.verify import ChainEntry, Verdict, holder_names
@@ -106,6 +107,7 @@ class RoundView:
     signing: bool  # the next step is the inspektur's signature
     handoff: ChainEntry | None
     base: str  # the main commit the round started from (Lkjip-Base)
+    policy: tuple[str, ...] = ()  # what it changes outside content/ and data/, in words
 
 
 @dataclass(frozen=True)
@@ -146,8 +148,9 @@ def round_view(repo: pygit2.Repository) -> RoundView:
         turn = msg.REVIEW_TURN.format(role=sop.title_of(step.role), step=step.number,
                                       names=holder_names(policy.roster, step.role))
     base = facts.handoff.trailers.get("Base", "") or facts.handoff.oid
+    policy_lines = tuple(describe(facts.changes, sop)) if facts.changes is not None else ()
     return RoundView(verdict.round, branch, str(repo.head.target), verdict, sop, turn, signing,
-                     verdict.handoff, base)
+                     verdict.handoff, base, policy_lines)
 
 
 def gather(root: Path, key_spec: str | None) -> PageData:
@@ -176,7 +179,7 @@ def gather(root: Path, key_spec: str | None) -> PageData:
         redline = make_redline(rendered_old.version, rendered_new.version,
                                snapshot.changed_files(repo, old.oid, new.oid))
     return PageData(view, "", key, rendered_new.problems, redline, rendered_new.version,
-                    tuple(errors), checked=not rendered_new.check_error)
+                    tuple(errors), checked=not rendered_new.check_error, policy=view.policy)
 
 
 # --- HTML ---------------------------------------------------------------------------------

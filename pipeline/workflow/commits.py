@@ -15,7 +15,7 @@ from pipeline.messages import workflow as msg
 TRAILER_PREFIX = "Lkjip-"
 # Trailers lkjip writes; any other Lkjip-* trailer is refused (fail closed).
 TRAILER_KEYS = ("Action", "Year", "Round", "Step", "Role", "Name", "NIP", "Decision", "Base",
-                "Draft", "To")
+                "Draft", "To", "Areas")
 _IDENT = re.compile(r"^(?P<name>[^<>\n]*) <(?P<email>[^<>\n]*)> (?P<time>\d+) (?P<tz>[+-]\d{4})$")
 _OID = re.compile(r"^[0-9a-f]{40}$")
 _TRAILER = re.compile(r"^([A-Za-z0-9-]+): (.*)$")

@@ -8,11 +8,14 @@ whether each signature is cryptographically valid and by which key. The judging 
 from __future__ import annotations
 
 import functools
+import os
 
 import pygit2
 
+from pipeline.errors import UserError
 from pipeline.workflow import gitrepo
 from pipeline.workflow.commits import CommitFormatError, parse_commit
+from pipeline.workflow.policy import PolicyChanges, policy_changes
 from pipeline.workflow.roster import ROSTER_PATH, Roster, effective_roster, parse_roster
 from pipeline.workflow.signing import verify_signature
 from pipeline.workflow.sop import SOP_PATH, Sop, load_sop
@@ -35,13 +38,25 @@ def commit_fact(repo: pygit2.Repository, oid: pygit2.Oid | str) -> CommitFact:
     parents = tuple(str(p) for p in commit.parent_ids)
     parent_tree = str(repo.get(parents[0]).tree_id) if parents else None
     _, raw = repo.read(commit.id)
-    try:
-        parsed = parse_commit(raw)
-    except CommitFormatError as exc:
+    fact = fact_from_bytes(str(commit.id), raw, parent_tree)
+    if fact.format_error:
         # Keep what libgit2 sees so the walk can go on; the error fails the round.
         return CommitFact(str(commit.id), parents, str(commit.tree_id), parent_tree,
                           commit.commit_time, commit.message.split("\n")[0], "",
-                          format_error=str(exc))
+                          format_error=fact.format_error)
+    return fact
+
+
+def fact_from_bytes(oid: str, raw: bytes, parent_tree: str | None) -> CommitFact:
+    """The facts of one raw commit object (no repository needed: tests freeze commit bytes).
+
+    ``parent_tree`` is the first parent's tree, which the object itself does not hold. A
+    malformed object gives a fact with only ``format_error`` set.
+    """
+    try:
+        parsed = parse_commit(raw)
+    except CommitFormatError as exc:
+        return CommitFact(oid, (), "", parent_tree, 0, "", "", format_error=str(exc))
     subject, _, rest = parsed.message.partition("\n")
     paragraphs = [p for p in rest.strip("\n").split("\n\n") if p.strip()]
     body = "\n\n".join(paragraphs[:-1] if parsed.trailers else paragraphs).strip()
@@ -49,7 +64,7 @@ def commit_fact(repo: pygit2.Repository, oid: pygit2.Oid | str) -> CommitFact:
     if parsed.signature is not None and parsed.trailers.get("Action"):
         # Only lkjip's own events need a signature check; corrections may be unsigned.
         signature = verify_signature(parsed.payload, parsed.signature)
-    return CommitFact(str(commit.id), parsed.parents, parsed.tree, parent_tree,
+    return CommitFact(oid, parsed.parents, parsed.tree, parent_tree,
                       parsed.committer.time, subject, body, parsed.trailers, None, signature)
 
 
@@ -76,7 +91,10 @@ def sop_at(repo: pygit2.Repository, commit: pygit2.Oid | str) -> Sop:
 
 
 def roster_at(repo: pygit2.Repository, commit: pygit2.Oid | str) -> Roster:
-    return _roster(gitrepo.read_text_at(repo, commit, ROSTER_PATH))
+    """The roster at ``commit``, checked against the SOP definition at the same commit (the
+    SOP decides how many may hold each role)."""
+    return _checked_roster(gitrepo.read_text_at(repo, commit, ROSTER_PATH),
+                           gitrepo.read_text_at(repo, commit, SOP_PATH))
 
 
 # Parsing is a pure function of the text, and a long history holds the same few roster and
@@ -87,9 +105,40 @@ def _roster(text: str | None) -> Roster:
     return parse_roster(text)
 
 
+@functools.lru_cache(maxsize=64)
+def _checked_roster(text: str | None, sop_text: str | None) -> Roster:
+    return parse_roster(text, ROSTER_PATH, _sop(sop_text))
+
+
 @functools.lru_cache(maxsize=16)
 def _sop(text: str | None) -> Sop:
     return load_sop(text, SOP_PATH) if text is not None else load_sop()
+
+
+def changed_paths(repo: pygit2.Repository, old: pygit2.Oid | str,
+                  new: pygit2.Oid | str) -> list[str]:
+    """Every path that differs between two commits' trees (both sides of a rename)."""
+    old_tree = repo.get(old).peel(pygit2.Tree)
+    new_tree = repo.get(new).peel(pygit2.Tree)
+    paths = []
+    for delta in old_tree.diff_to_tree(new_tree).deltas:
+        paths += [delta.old_file.path, delta.new_file.path]
+    return paths
+
+
+def read_policy_changes(repo: pygit2.Repository, base: pygit2.Oid | str,
+                        rev: pygit2.Oid | str) -> PolicyChanges:
+    """What ``rev`` changes outside content/ and data/ against ``base`` (the round's base on
+    main): :func:`pipeline.workflow.policy.policy_changes` over the two trees. The round's
+    roster is checked against the round's SOP definition (the base's when the round's own
+    cannot be read)."""
+    try:
+        sop = sop_at(repo, rev)
+    except UserError:
+        sop = sop_at(repo, base)
+    return policy_changes(changed_paths(repo, base, rev),
+                          gitrepo.read_text_at(repo, base, ROSTER_PATH),
+                          gitrepo.read_text_at(repo, rev, ROSTER_PATH), sop)
 
 
 class MainLine:
@@ -101,8 +150,10 @@ class MainLine:
     verdict; read a new one when main moves.
     """
 
-    def __init__(self, repo: pygit2.Repository, tip: pygit2.Oid | str | None) -> None:
+    def __init__(self, repo: pygit2.Repository, tip: pygit2.Oid | str | None, *,
+                 external_anchor: bool = False) -> None:
         self.repo = repo
+        self.external_anchor = external_anchor  # judge from a configured anchor only
         self.tip = str(tip) if tip is not None else None
         self.line = (gitrepo.first_parent_line(repo, pygit2.Oid(hex=self.tip))
                      if self.tip is not None else [])  # newest first
@@ -117,6 +168,8 @@ class MainLine:
 
     @functools.cached_property
     def anchor(self) -> str | None:
+        if self.external_anchor:
+            return configured_anchor(self.repo)
         return trust_anchor(self.repo, self.line)
 
     def merge_point(self, rev: str) -> int | None:
@@ -209,8 +262,14 @@ def round_facts_and_policy(
     base_ok = base_index is not None and gitrepo.is_ancestor(repo, base, handoff.oid)
     rev_fact = after[-1] if after else handoff
     merge_index = main.merge_point(rev_fact.oid)
+    changes = handoff_areas = None
+    if base_ok:
+        changes = read_policy_changes(repo, base, rev_fact.oid)
+        handoff_areas = (changes if rev_fact.oid == handoff.oid
+                         else read_policy_changes(repo, base, handoff.oid)).areas
     facts = RoundFacts(rev_fact.oid, rev_fact.tree, handoff, tuple(after), base_ok,
-                       merged=merge_index is not None)
+                       merged=merge_index is not None, changes=changes,
+                       handoff_areas=handoff_areas)
     if base_index is None or not base_ok:
         # Fail closed: no trustworthy base, no roster; verify reports the base problem.
         return facts, Policy(_sop(None), Roster(), Roster())
@@ -228,16 +287,22 @@ def round_facts_and_policy(
 # --- the trust anchor and main as a whole -------------------------------------------------
 
 ANCHOR_CONFIG = "lkjip.anchor"
+ANCHOR_ENV = "LKJIP_ANCHOR"
 
 
 def configured_anchor(repo: pygit2.Repository) -> str | None:
-    """``git config lkjip.anchor`` of the repository (a server sets it on its bare repository):
-    configuration, never content, so no round can move it. Resolved to a full commit id when
-    possible; an unresolvable value is returned as written (it is then on no line: fail closed).
+    """The trust anchor given from outside the content: ``git config lkjip.anchor`` of the
+    repository (a server sets it on its bare repository, an office once per clone), else the
+    ``LKJIP_ANCHOR`` environment variable (a CI job reads it from the forge's protected
+    variables). Never a file of the tree: no round can move it. Resolved to a full commit id
+    when possible; an unresolvable value is returned as written (it is then on no line: fail
+    closed).
     """
     try:
         value = str(repo.config[ANCHOR_CONFIG]).strip()
     except KeyError:
+        value = os.environ.get(ANCHOR_ENV, "").strip()
+    if not value:
         return None
     try:
         return str(repo.revparse_single(value).peel(pygit2.Commit).id)
@@ -254,8 +319,9 @@ def default_anchor(repo: pygit2.Repository, line: list[str]) -> str | None:
 
 
 def trust_anchor(repo: pygit2.Repository, line: list[str]) -> str | None:
-    """The one trust anchor: the configured ``lkjip.anchor``, else the first commit of main's
-    line that holds ``sop/roster.yaml`` (its roster is trusted as it is)."""
+    """Where a round's roster provenance starts: the configured anchor, else the first commit
+    of main's line that holds ``sop/roster.yaml``. Only for judging rounds; main as a whole
+    (:func:`main_facts`) is judged from a configured anchor only."""
     configured = configured_anchor(repo)
     return configured if configured is not None else default_anchor(repo, line)
 
@@ -266,7 +332,9 @@ def main_facts(repo: pygit2.Repository, tip: pygit2.Oid | str) -> MainFacts:
     ``tip`` need not be where the ``main`` ref points: the server hook judges a pushed tip
     before the ref moves. Every round is judged against this line, not the current ref.
     """
-    main = MainLine(repo, tip)
+    # Only an anchor from outside the content: with the default (the oldest roster commit) a
+    # wholly forged history, with its own roster and keys, would judge itself.
+    main = MainLine(repo, tip, external_anchor=True)
     line, anchor = main.line, main.anchor
     if anchor is None or anchor not in main.position:
         return MainFacts(str(tip), anchor, False, ())

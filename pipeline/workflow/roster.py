@@ -12,12 +12,15 @@ import binascii
 import hashlib
 import re
 import struct
+import unicodedata
 from dataclasses import dataclass, replace
 
 import yaml
 
+from pipeline.data.yamlfile import parse_yaml
 from pipeline.errors import UserError
 from pipeline.messages import workflow as msg
+from pipeline.textfile import MAX_BYTES
 from pipeline.workflow.sop import Sop
 
 ROSTER_PATH = "sop/roster.yaml"
@@ -68,11 +71,28 @@ def parse_public_key(text: str) -> PublicKey:
 
 
 def normalize_nip(text: str) -> str:
-    """NIP without the spaces people write in it (``19740705 200604 1 007``)."""
-    nip = re.sub(r"\s+", "", str(text))
-    if not re.fullmatch(r"\d{18}", nip):
+    """NIP without the spaces people write in it (``19740705 200604 1 007``).
+
+    Exactly 18 ASCII digits: Python's ``\\d`` also matches fullwidth and other scripts'
+    digits, which would let two different NIPs look the same.
+    """
+    nip = re.sub(r"[ \t]+", "", str(text))
+    if not re.fullmatch(r"[0-9]{18}", nip, re.ASCII):
         raise UserError(msg.ROSTER_BAD_NIP.format(nip=text))
     return nip
+
+
+def plain_text(text: object, what: str, *, allow_empty: bool = False) -> str:
+    """A name or jabatan as shown to people: no control or invisible format characters
+    (line breaks, bidi overrides, zero-width joiners), which could make two entries look alike
+    or a line look like something else. ValueError names the first bad character."""
+    value = str(text)
+    for char in value:
+        if unicodedata.category(char)[0] in "CZ" and char != " ":
+            raise ValueError(msg.ROSTER_CONTROL_CHAR.format(what=what, code=f"U+{ord(char):04X}"))
+    if not value.strip() and not allow_empty:
+        raise ValueError(msg.ROSTER_EMPTY_FIELD.format(what=what))
+    return value
 
 
 @dataclass(frozen=True)
@@ -144,21 +164,61 @@ def effective_roster(at_base: Roster, later: list[Roster]) -> Roster:
     return Roster(tuple(people))
 
 
-def allowed_signers(roster: Roster) -> str:
-    """The roster in git's ``gpg.ssh.allowedSignersFile`` format (principal = NIP)."""
-    lines = [f'{p.nip} namespaces="git" {p.key.openssh}' for p in roster.people]
+# The namespaces a roster key may sign in: commits and tags (git's own) and release archives
+# (``lkjip release``). One allowed-signers file then serves ``git verify-commit`` and
+# ``lkjip verify-archive --allowed-signers`` alike.
+SIGNER_NAMESPACES = ("git", "lkjip-archive")
+
+
+def allowed_signers(roster: Roster, namespaces: tuple[str, ...] = SIGNER_NAMESPACES) -> str:
+    """The roster in ssh-keygen's allowed-signers format (principal = NIP), as git's
+    ``gpg.ssh.allowedSignersFile`` and ``lkjip verify-archive --allowed-signers`` read it."""
+    spec = ",".join(namespaces)
+    lines = [f'{p.nip} namespaces="{spec}" {p.key.openssh}' for p in roster.people]
     return "".join(line + "\n" for line in lines)
 
 
-def parse_roster(text: str | None, source: str = ROSTER_PATH) -> Roster:
-    """Parse and validate the roster file; ``None`` (no file) is the empty roster."""
+def _load_yaml(text: str, source: str) -> object:
+    """The roster's YAML through the data loader: the same size, node and depth limits,
+    duplicate keys refused, no Python tags."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise UserError(msg.ROSTER_INVALID.format(path=source, detail=msg.ROSTER_TOO_LARGE.format(
+            limit=MAX_BYTES)))
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None
+    doc, problems = parse_yaml(text, source)
+    if problems or doc is None:
+        first = problems[0] if problems else None
+        detail = (f"baris {first.line}: {first.message}" if first and first.line
+                  else first.message if first else "?")
+        raise UserError(msg.ROSTER_INVALID.format(path=source, detail=detail))
+    return doc.value
+
+
+def role_count_problem(roster: Roster, sop: Sop) -> str | None:
+    """A role the SOP does not know, or more holders of a role than the SOP allows
+    (one Inspektur, one Sekretaris, one Kasubbag Perencanaan in the Landak SOP)."""
+    for person in roster.people:
+        unknown = [r for r in person.roles if r not in sop.roles]
+        if unknown:
+            return msg.ROSTER_UNKNOWN_ROLE.format(role=unknown[0], roles=", ".join(sop.roles))
+    for key, info in sop.roles.items():
+        holders = roster.holders(key)
+        if not info.many and len(holders) > 1:
+            return msg.ROSTER_TOO_MANY_HOLDERS.format(
+                role=info.title, names=", ".join(f"{p.name} (NIP {p.nip})" for p in holders))
+    return None
+
+
+def parse_roster(text: str | None, source: str = ROSTER_PATH, sop: Sop | None = None) -> Roster:
+    """Parse and validate the roster file; ``None`` (no file) is the empty roster.
+
+    With ``sop``, every role must be one of its roles and a single-holder role (``many`` not
+    set) may have one holder only: the roster cannot grant what the SOP does not.
+    """
     if text is None:
         return Roster()
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        detail = str(exc).splitlines()[0]
-        raise UserError(msg.ROSTER_INVALID.format(path=source, detail=detail)) from None
+    raw = _load_yaml(text, source)
     if raw is None:
         return Roster()
     if not isinstance(raw, dict) or not isinstance(raw.get("people", []), list):
@@ -171,8 +231,8 @@ def parse_roster(text: str | None, source: str = ROSTER_PATH) -> Roster:
                 raise ValueError("roles")
             person = Person(
                 nip=normalize_nip(item["nip"]),
-                name=str(item["name"]),
-                jabatan=str(item.get("jabatan", "")),
+                name=plain_text(item["name"], "nama"),
+                jabatan=plain_text(item.get("jabatan", ""), "jabatan", allow_empty=True),
                 roles=tuple(str(r) for r in roles),
                 key=parse_public_key(str(item["key"])),
             )
@@ -184,7 +244,11 @@ def parse_roster(text: str | None, source: str = ROSTER_PATH) -> Roster:
                 detail = msg.ROSTER_DUPLICATE.format(n=n)
                 raise UserError(msg.ROSTER_INVALID.format(path=source, detail=detail))
         people.append(person)
-    return Roster(tuple(people))
+    roster = Roster(tuple(people))
+    problem = role_count_problem(roster, sop) if sop is not None else None
+    if problem:
+        raise UserError(msg.ROSTER_INVALID.format(path=source, detail=problem))
+    return roster
 
 
 def dump_roster(roster: Roster) -> str:

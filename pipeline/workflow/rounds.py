@@ -21,13 +21,16 @@ from pipeline.workflow.commits import format_message
 from pipeline.workflow.facts import (
     MainLine,
     commit_fact,
+    read_policy_changes,
     roster_at,
     round_facts_and_policy,
     sop_at,
 )
+from pipeline.workflow.policy import areas_trailer
 from pipeline.workflow.roster import Person, Roster
 from pipeline.workflow.signing import SigningKey
 from pipeline.workflow.sop import Sop, Step
+from pipeline.workflow.validity import judge_round_branch
 from pipeline.workflow.verify import Policy, RoundFacts, Verdict, verify_round
 
 CheckFn = Callable[..., list[Problem]]
@@ -85,6 +88,14 @@ def list_rounds(repo: pygit2.Repository, year: int) -> list[RoundRef]:
             found[parsed[1]] = RoundRef(year, parsed[1], name,
                                         str(repo.branches.remote[name].target))
     return [found[n] for n in sorted(found)]
+
+
+def valid_rounds(repo: pygit2.Repository, year: int) -> list[RoundRef]:
+    """The year's round branches that are rounds (:func:`validity.round_problem`): a branch
+    merely named like one neither blocks nor numbers a round."""
+    main = MainLine.of_main(repo)
+    return [r for r in list_rounds(repo, year)
+            if judge_round_branch(repo, r.year, r.number, r.tip, main).valid]
 
 
 def judge(repo: pygit2.Repository, rev: pygit2.Oid | str, *, main: MainLine | None = None,
@@ -159,7 +170,7 @@ def start(repo: pygit2.Repository, key: SigningKey, year: int) -> CycleStart:
 
 def _open_round(repo: pygit2.Repository, year: int) -> RoundRef | None:
     """The year's latest round if it still blocks a new one (open or signed, not merged)."""
-    rounds = list_rounds(repo, year)
+    rounds = valid_rounds(repo, year)
     if not rounds:
         return None
     judged = judge(repo, rounds[-1].tip)
@@ -200,7 +211,7 @@ def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
     if problems:
         listed = "\n".join(f"  {p}" for p in problems)
         raise UserError(msg.SUBMIT_INCOMPLETE.format(count=len(problems), problems=listed))
-    rounds = list_rounds(repo, year)
+    rounds = valid_rounds(repo, year)
     number = rounds[-1].number + 1 if rounds else 1
     name = gitrepo.round_branch(year, number)
     if name in repo.branches.local:
@@ -209,7 +220,8 @@ def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
         msg.SUBMIT_SUBJECT.format(year=year, number=number),
         msg.SUBMIT_BODY.format(draft=draft, name=person.name),
         _trailers("submit", step, role, person, Year=str(year), Round=f"{year}/{number}",
-                  Base=str(base), Draft=draft),
+                  Base=str(base), Draft=draft,
+                  Areas=areas_trailer(read_policy_changes(repo, base, head))),
     )
     new = gitrepo.create_signed_commit(repo, parent=head, tree=repo.get(head).tree_id,
                                        message=message, key=key)

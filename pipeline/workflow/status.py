@@ -7,7 +7,7 @@ decides the position, the next actor and whether the SOP's time standard is exce
 from __future__ import annotations
 
 import time as _time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 import pygit2
@@ -16,9 +16,11 @@ from pipeline.errors import UserError
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo
 from pipeline.workflow.facts import MainLine, roster_at, sop_at
+from pipeline.workflow.policy import PolicyChanges, describe
 from pipeline.workflow.roster import Roster
-from pipeline.workflow.rounds import CycleStart, find_starts, judge, list_rounds
+from pipeline.workflow.rounds import CycleStart, find_starts, list_rounds
 from pipeline.workflow.sop import Sop, Step
+from pipeline.workflow.validity import judge_round_branch
 from pipeline.workflow.verify import ChainEntry, Verdict
 
 
@@ -29,6 +31,7 @@ class RoundStatus:
     verdict: Verdict
     merged: bool
     roster: Roster  # the effective roster that judges the round
+    changes: PolicyChanges | None = None  # what it changes outside content/ and data/
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class CycleStatus:
     position: str  # user-facing: where the draft is in the SOP
     next: NextAction | None
     sop: Sop = field(repr=False)
+    not_rounds: tuple[tuple[str, str], ...] = ()  # (branch, why) of review/* that are no round
 
 
 def is_overdue(since: int, now: int, standard: timedelta) -> bool:
@@ -121,14 +125,21 @@ def read_cycle(repo: pygit2.Repository, year: int | None = None,
     tip = gitrepo.main_tip(repo)
     main = MainLine(repo, tip)  # every round is judged against the same line: read it once
     rounds = []
+    not_rounds = []
     for ref in list_rounds(repo, start.year):
-        judged = judge(repo, ref.tip, main=main)
-        if judged is None:
+        # Only valid rounds count (one rule: validity.round_problem); any other branch with a
+        # round's name is reported once and changes nothing else.
+        judged = judge_round_branch(repo, ref.year, ref.number, ref.tip, main)
+        if judged.problem is not None:
+            not_rounds.append((ref.branch, judged.problem))
             continue
-        facts, policy, verdict = judged
-        rounds.append(RoundStatus(ref.name, ref.branch, verdict, facts.merged, policy.roster))
+        facts, policy, verdict = judged.facts, judged.policy, judged.verdict
+        assert facts is not None and policy is not None and verdict is not None
+        rounds.append(RoundStatus(ref.name, ref.branch, verdict, facts.merged, policy.roster,
+                                  facts.changes))
     now = int(_time.time()) if now is None else now
-    return describe_cycle(sop_at(repo, tip), roster_at(repo, tip), start, rounds, now)
+    status = describe_cycle(sop_at(repo, tip), roster_at(repo, tip), start, rounds, now)
+    return replace(status, not_rounds=tuple(not_rounds))
 
 
 def to_json(status: CycleStatus) -> dict[str, object]:
@@ -161,5 +172,14 @@ def to_json(status: CycleStatus) -> dict[str, object]:
             "returned": entry(r.verdict.returned),
             "problems": [{"code": p.code, "text": p.text, "commit": p.commit}
                          for p in r.verdict.problems],
+            "changes_outside_content": policy_json(r.changes, status.sop),
         } for r in status.rounds],
+        "not_rounds": [{"branch": b, "reason": why} for b, why in status.not_rounds],
     }
+
+
+def policy_json(changes: PolicyChanges | None, sop: Sop) -> dict[str, object] | None:
+    if changes is None:
+        return None
+    return {"areas": list(changes.areas), "paths": {a: list(p) for a, p in changes.paths.items()},
+            "text": describe(changes, sop)}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.messages import workflow as msg
+from pipeline.workflow.policy import NO_AREAS, PolicyChanges, parse_areas_trailer
 from pipeline.workflow.roster import Person, PublicKey, Roster
 from pipeline.workflow.signing import SignatureCheck
 from pipeline.workflow.sop import Sop, Step, next_approval
@@ -41,6 +42,11 @@ class RoundFacts:
     commits: tuple[CommitFact, ...]  # after the hand-off, oldest first, ending at rev
     base_ok: bool  # Lkjip-Base is on main's first-parent line and an ancestor of the hand-off
     merged: bool = False
+    # What the round changes outside content/ and data/ (base -> rev); None: no base to
+    # compare with (the base problem is reported instead).
+    changes: PolicyChanges | None = None
+    # The areas the hand-off's own tree changes against the base: its Lkjip-Areas must say so.
+    handoff_areas: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -198,7 +204,18 @@ def _check_handoff(facts: RoundFacts, policy: Policy) -> tuple[ChainEntry | None
         problems.append(Finding("bad-trailers", msg.V_BAD_TRAILERS, h.oid))
     if not facts.base_ok:
         problems.append(Finding("base", msg.V_BASE, h.oid))
+    elif parse_areas_trailer(h.trailers.get("Areas")) != facts.handoff_areas:
+        actual = (", ".join(facts.handoff_areas) or NO_AREAS
+                  if facts.handoff_areas is not None else "?")
+        problems.append(Finding("handoff-areas", msg.V_HANDOFF_AREAS.format(
+            recorded=h.trailers.get("Areas", "-"), actual=actual), h.oid))
     return _entry(h, person, submit.number, role, "submit"), problems
+
+
+def check_handoff(facts: RoundFacts, policy: Policy) -> tuple[ChainEntry | None, list[Finding]]:
+    """The hand-off alone: signed by a holder of the submit role in the roster at the base,
+    with the submit step's trailers, a base on main, and areas that match its tree."""
+    return _check_handoff(facts, policy)
 
 
 def verify_round(facts: RoundFacts, policy: Policy) -> Verdict:
@@ -207,6 +224,10 @@ def verify_round(facts: RoundFacts, policy: Policy) -> Verdict:
     round_name = facts.handoff.trailers.get("Round", "?")
     handoff, problems = _check_handoff(facts, policy)
     problems = roster_provenance(policy.roster_changes) + problems
+    if facts.changes is not None and facts.changes.roster is not None \
+            and facts.changes.roster.error is not None:
+        problems.append(Finding("roster-refused", msg.V_ROSTER_REFUSED.format(
+            reason=facts.changes.roster.error), facts.rev))
     chain: list[ChainEntry] = []
     voided: list[ChainEntry] = []
     participants: dict[str, str] = {}

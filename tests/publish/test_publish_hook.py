@@ -164,7 +164,8 @@ def test_merge_with_a_missing_paraf_is_rejected(office: Office, file_server: Ser
 def test_an_unsigned_merge_and_a_new_paraf_on_a_round(office: Office,
                                                       file_server: Server) -> None:
     branch = approved_round(office)
-    _accepted(office.path, file_server, branch)  # round branches take new commits
+    # A round branch is accepted with the main its hand-off is based on (the start commit).
+    _accepted(office.path, file_server, "main", branch)
     office.git("switch", "-q", "main")
     office.git("merge", "-q", "--no-ff", "-m", "gabung", branch)
     err = _rejected(office.path, file_server, "main")
@@ -243,7 +244,8 @@ def test_hook_units() -> None:
         parse_updates(["rusak"])
     assert ref_kind("refs/heads/main") == "main"
     assert ref_kind("refs/heads/review/2025/3") == "round"
-    assert ref_kind("refs/heads/review/2025/x") is None
+    assert ref_kind("refs/heads/review/2025/x") == "review-other"
+    assert ref_kind("refs/heads/review/2025/3/x") == "review-other"
     assert ref_kind("refs/tags/lkjip-2025-rev1") == "tag"
     assert ref_kind("refs/heads/draft/bab-3") is None
     payload, sig = split_tag_signature(b"object x\n\nmsg\n-----BEGIN SSH SIGNATURE-----\nA\n")

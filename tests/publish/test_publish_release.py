@@ -19,8 +19,11 @@ from pipeline.publish.release import (
     compare_files,
     deterministic_zip,
     next_tag,
+    sha256,
+    verify_archive,
 )
 from pipeline.workflow.facts import roster_at
+from pipeline.workflow.signing import resolve_signing_key, sign
 from pipeline.workflow.verify import ChainEntry
 
 pytestmark = pytest.mark.slow
@@ -68,21 +71,40 @@ def test_release_bundle_pdf_and_offline_verification(office: Office, tmp_path: P
     assert tag.returncode == 0, tag.stderr
     assert office.git("rev-parse", "lkjip-2025^{commit}").stdout.strip() == commit
 
-    # Offline verification, and one altered byte named.
-    ok = office.ok("verify-archive", str(bundle))
-    assert "sah" in ok.out and office.actors["staf"].nip in ok.out
+    # Offline verification: keys from outside the bundle only. The file that
+    # 'lkjip roster allowed-signers' writes is accepted; so is the repository itself.
+    staf_fingerprint = office.actors["staf"].public_key.fingerprint
+    default = office.lkjip("verify-archive", str(bundle))
+    assert default.rc == 1 and "kunci yang dipercaya belum diberikan" in default.out
+    for trust in (["--allowed-signers", str(allowed)], ["--repo", str(office.path)]):
+        ok = office.ok("verify-archive", str(bundle), *trust)
+        assert "sah" in ok.out and office.actors["staf"].nip in ok.out
+        assert staf_fingerprint in ok.out
+    genuine = tmp_path / "asli"
+    shutil.copytree(bundle, genuine)
+    _forge_archive(office, genuine, tmp_path / "palsu")
+    forged = tmp_path / "palsu"
+    bad = office.lkjip("verify-archive", str(forged))
+    assert bad.rc == 1 and "TIDAK sah" in bad.out and "belum diberikan" in bad.out
+    for trust in (["--allowed-signers", str(allowed)], ["--repo", str(office.path)]):
+        bad = office.lkjip("verify-archive", str(forged), *trust)
+        assert bad.rc == 1 and "tanda tangan manifest tidak sah" in bad.out, bad.out
+
+    # One altered byte named.
     data = bundle / "data/organisasi.yaml"
     raw = bytearray(data.read_bytes())
     raw[10] ^= 0x01
     data.write_bytes(bytes(raw))
-    bad = office.lkjip("verify-archive", str(bundle))
+    bad = office.lkjip("verify-archive", str(bundle), "--allowed-signers", str(allowed))
     assert bad.rc == 1 and "berkas data/organisasi.yaml berubah" in bad.out
     raw[10] ^= 0x01
     data.write_bytes(bytes(raw))
     (bundle / "manifest.json").write_text(
         (bundle / "manifest.json").read_text().replace(commit, "0" * 40))
-    bad = office.lkjip("verify-archive", str(bundle))
+    bad = office.lkjip("verify-archive", str(bundle), "--allowed-signers", str(allowed))
     assert bad.rc == 1 and "tanda tangan manifest tidak sah" in bad.out
+    bad = office.lkjip("verify-archive", str(bundle), "--repo", str(office.path))
+    assert bad.rc == 1 and "commit 0000000000" in bad.out
 
     # The PDF: PDF/A-3b metadata, attachments, commit, fonts, lembar pengesahan.
     pdf = bundle / "lkjip-2025.pdf"
@@ -111,6 +133,30 @@ def test_release_bundle_pdf_and_offline_verification(office: Office, tmp_path: P
                   again / "out")
     assert (again / "out/lkjip-2025.pdf").read_bytes() == pdf.read_bytes()
     assert (again / "out/site.zip").read_bytes() == (bundle / "site.zip").read_bytes()
+
+
+def _forge_archive(office: Office, genuine: Path, forged: Path) -> None:
+    """What an outsider does: edit the PDF, re-hash it, list an own key under the
+    inspektur's NIP in the bundle's allowed_signers and re-sign the manifest with it."""
+    shutil.copytree(genuine, forged)
+    pdf = next(forged.glob("*.pdf"))
+    pdf.write_bytes(pdf.read_bytes() + b"%edited\n")
+    manifest = json.loads((forged / "manifest.json").read_text())
+    manifest["files"][pdf.name] = sha256(pdf.read_bytes())
+    outsider = office.actors["outsider"]
+    inspektur = office.actors["inspektur"]
+    key = outsider.public_key
+    (forged / "allowed_signers").write_text(
+        f'{inspektur.nip} namespaces="lkjip-archive" {key.openssh}\n')
+    manifest["files"]["allowed_signers"] = sha256((forged / "allowed_signers").read_bytes())
+    manifest["signer"] = {"name": inspektur.name, "nip": inspektur.nip,
+                          "fingerprint": inspektur.public_key.fingerprint}
+    data = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
+    (forged / "manifest.json").write_bytes(data)
+    (forged / "manifest.json.sig").write_text(
+        sign(data, resolve_signing_key(str(outsider.key)), "lkjip-archive"))
+    # The forgery is self-consistent: the bundle's own file would have accepted it.
+    assert verify_archive(forged, forged / "allowed_signers").ok
 
 
 def _chain(office: Office, commit: str) -> list[ChainEntry]:

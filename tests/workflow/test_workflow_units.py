@@ -120,7 +120,8 @@ def test_effective_roster_keeps_removals_and_ignores_additions(actors: dict[str,
 def test_allowed_signers_format(actors: dict[str, Actor]) -> None:
     text = allowed_signers(roster_of(actors, "inspektur"))
     key = actors["inspektur"].public_key
-    assert text == f'{actors["inspektur"].nip} namespaces="git" {key.type} {key.blob}\n'
+    assert text == (f'{actors["inspektur"].nip} namespaces="git,lkjip-archive" '
+                    f'{key.type} {key.blob}\n')
 
 
 def test_public_key_must_be_consistent(actors: dict[str, Actor]) -> None:

@@ -196,6 +196,8 @@ def init_office(path: Path, actors: dict[str, Actor], roster: Roster) -> Office:
     office.write("data/README.md", "data LKjIP\n")
     office.git("add", ".")
     office.git("commit", "-q", "-m", "awal: daftar peran")
+    # The office sets its trust anchor once, from outside the content (docs-workflow.md).
+    office.git("config", "lkjip.anchor", office.head())
     return office
 
 
