@@ -25,6 +25,32 @@ def render(status: CycleStatus) -> str:
     lines = [msg.STATUS_TITLE.format(year=status.year, time=format_time(status.start.time),
                                      name=status.start.name),
              msg.STATUS_POSITION.format(position=status.position)]
+    lines += next_lines(status)
+    lines += record_lines(status)
+    if status.rounds:
+        lines.append(msg.STATUS_ROUNDS)
+    for r in status.rounds:
+        state = "merged" if r.merged else r.verdict.state
+        lines.append(msg.STATUS_ROUND.format(name=r.name, branch=r.branch,
+                                             state=msg.STATE_NAMES[state]))
+        for e in r.verdict.chain:
+            lines.append(msg.STATUS_CHAIN_ITEM.format(
+                action=msg.ACTION_NAMES[e.action], role=sop.title_of(e.role), name=e.name,
+                nip=e.nip, time=format_time(e.time)))
+        if r.verdict.returned is not None:
+            e = r.verdict.returned
+            lines.append(msg.STATUS_RETURN_ITEM.format(
+                role=sop.title_of(e.role), name=e.name, time=format_time(e.time), note=e.note,
+                to=", ".join(sop.title_of(t) for t in e.to)))
+        for p in r.verdict.problems:
+            lines.append(msg.STATUS_PROBLEM_ITEM.format(problem=p))
+    return "\n".join(lines)
+
+
+def next_lines(status: CycleStatus) -> list[str]:
+    """Who acts next (and after them), by role and name, and the wait in working time."""
+    sop = status.sop
+    lines: list[str] = []
     nxt = status.next
     if nxt is None:
         lines.append(msg.STATUS_DONE_DELIVERED if status.done else msg.STATUS_DONE)
@@ -47,25 +73,7 @@ def render(status: CycleStatus) -> str:
                                               waited=format_duration(nxt.waited),
                                               standard=format_duration(nxt.standard))
             lines.append(waited + (f" {msg.STATUS_OVERDUE}" if nxt.overdue else ""))
-    lines += record_lines(status)
-    if status.rounds:
-        lines.append(msg.STATUS_ROUNDS)
-    for r in status.rounds:
-        state = "merged" if r.merged else r.verdict.state
-        lines.append(msg.STATUS_ROUND.format(name=r.name, branch=r.branch,
-                                             state=msg.STATE_NAMES[state]))
-        for e in r.verdict.chain:
-            lines.append(msg.STATUS_CHAIN_ITEM.format(
-                action=msg.ACTION_NAMES[e.action], role=sop.title_of(e.role), name=e.name,
-                nip=e.nip, time=format_time(e.time)))
-        if r.verdict.returned is not None:
-            e = r.verdict.returned
-            lines.append(msg.STATUS_RETURN_ITEM.format(
-                role=sop.title_of(e.role), name=e.name, time=format_time(e.time), note=e.note,
-                to=", ".join(sop.title_of(t) for t in e.to)))
-        for p in r.verdict.problems:
-            lines.append(msg.STATUS_PROBLEM_ITEM.format(problem=p))
-    return "\n".join(lines)
+    return lines
 
 
 def _names(people: tuple[tuple[str, str], ...]) -> str:

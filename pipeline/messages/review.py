@@ -145,3 +145,6 @@ HISTORY_WAITING = (
     "Menunggu: {what}. Sejak {since}; mutu baku {standard}, jadi paling lambat {deadline}. "
     "Lama menunggu sampai hari ini ditampilkan oleh `lkjip status`."
 )
+HISTORY_RECORDS = "Catatan langkah 2, 3, 5 dan 10"
+HISTORY_RECORDS_HEAD = ("Langkah", "Peran", "Catatan", "Nama", "Waktu", "Lama", "Mutu baku",
+                        "Isi")

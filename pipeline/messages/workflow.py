@@ -405,3 +405,26 @@ R_PATHS = (
 )
 R_MAIN_FILE = "catatan {kind} tidak memuat berkasnya ({path})"
 R_CONTENT = "isi catatan {path} tidak sah: {detail}"
+MINUTES_TEMPLATE = """\
+# Notulen Rapat Penyusunan LKjIP {year}
+
+- Tanggal: {day}
+- Tempat: {place}
+- Acara: {topic}
+- Dipimpin oleh: {marker} nama dan jabatan]
+- Peserta: {marker} nama dan jabatan setiap peserta]
+
+## Pembahasan
+
+{marker} pokok-pokok pembahasan]
+
+## Keputusan dan perintah
+
+- Inspektur Pembantu dan Kepala Sub Bagian Perencanaan mengumpulkan data pendukung dan
+  menyusun draft LKjIP per sub kegiatan/bidang, lalu menyerahkannya kepada Staf.
+- {marker} keputusan lain, penanggung jawab dan batas waktunya]
+
+Hapus setiap tanda "{marker} ...]" sesudah diisi; lkjip menolak notulen yang masih memuatnya.
+"""
+R_PUSH_NOT_LINEAR = "cabang catatan harus lurus: {old} tidak berada di garis induk pertama {new}"
+R_PUSH_BRANCH = "nama cabang catatan harus catatan/<tahun>"

@@ -403,3 +403,130 @@ def record_rows(log: RecordLog, sop: Sop, calendar: object, start: int,
                               format_time(record.time), took, std, over, summary(record)))
         previous = record.time
     return rows
+
+
+# --- the records of steps 2, 3 and 5 --------------------------------------------------------
+
+TEMPLATE_MARKER = "[ISI:"
+
+
+def cycle_year(repo: pygit2.Repository, year: int | None) -> int:
+    """``year``, or the year of the newest cycle started on main."""
+    from pipeline.workflow.rounds import find_starts
+
+    starts = find_starts(repo)
+    if year is None and starts:
+        year = starts[0].year
+    if year is None or not any(s.year == year for s in starts):
+        raise UserError(msg.CYCLE_NOT_STARTED.format(year=year or "ini"))
+    return year
+
+
+def _folder(year: int) -> str:
+    return f"{RECORDS_DIR}/{year}"
+
+
+def _yaml(value: dict) -> bytes:
+    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def _text(value: str, what: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise UserError(msg.RECORD_EMPTY.format(what=what))
+    return value
+
+
+def record_agenda(repo: pygit2.Repository, key: SigningKey, *, day: str, place: str,
+                  topic: str, clock: str = "", year: int | None = None) -> Record:
+    """Step 2: the Sekretaris puts the meeting on the agenda (date, time, place, topic)."""
+    import datetime as dt
+
+    year = cycle_year(repo, year)
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:
+        raise UserError(msg.RECORD_BAD_DATE.format(value=day)) from None
+    if clock and not re.fullmatch(r"([01]\d|2[0-3])[:.][0-5]\d", clock):
+        raise UserError(msg.RECORD_BAD_TIME.format(value=clock))
+    fields = {"langkah": 2, "tanggal": day, **({"jam": clock} if clock else {}),
+              "tempat": _text(place, "Tempat"), "acara": _text(topic, "Acara")}
+    number = next_number(read_records(repo, year), "agenda")
+    path = f"{_folder(year)}/02-agenda-rapat-{number}.yaml"
+    return add_record(repo, key, year, "agenda", {path: _yaml(fields)},
+                      msg.RECORD_SUBJECT["agenda"].format(year=year),
+                      f"{fields['tanggal']} {clock}, {fields['tempat']}: {fields['acara']}")
+
+
+def minutes_template(repo: pygit2.Repository, year: int | None = None) -> str:
+    """A notulen to fill in, with the agenda's date and place when one is recorded."""
+    year = cycle_year(repo, year)
+    agenda = read_records(repo, year).latest("agenda")
+    f = agenda.fields if agenda is not None else {}
+    return msg.MINUTES_TEMPLATE.format(
+        year=year, marker=TEMPLATE_MARKER,
+        day=f.get("tanggal", f"{TEMPLATE_MARKER} TTTT-BB-HH]"),
+        place=f.get("tempat", f"{TEMPLATE_MARKER} tempat rapat]"),
+        topic=f.get("acara", f"{TEMPLATE_MARKER} acara]"))
+
+
+def record_minutes(repo: pygit2.Repository, key: SigningKey, file: Path, *,
+                   year: int | None = None) -> Record:
+    """Step 3: the Sekretaris records the notulen of the meeting (a Markdown file)."""
+    year = cycle_year(repo, year)
+    try:
+        data = file.read_bytes()
+        text = data.decode("utf-8")
+    except FileNotFoundError:
+        raise UserError(msg.RECORD_FILE_MISSING.format(path=file)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(msg.RECORD_FILE_MISSING.format(path=f"{file} ({exc})")) from None
+    if TEMPLATE_MARKER in text:
+        raise UserError(msg.RECORD_MINUTES_TEMPLATE_UNFILLED.format(path=file,
+                                                                    marker=TEMPLATE_MARKER))
+    _text(text, "Notulen")
+    number = next_number(read_records(repo, year), "minutes")
+    path = f"{_folder(year)}/03-notulen-rapat-{number}.md"
+    return add_record(repo, key, year, "minutes", {path: data},
+                      msg.RECORD_SUBJECT["minutes"].format(year=year))
+
+
+def record_data_return(repo: pygit2.Repository, key: SigningKey, missing: list[str],
+                       summary_lines: list[str], *, year: int | None = None) -> Record:
+    """Step 5, "data tidak lengkap": staf returns the draft to the Irban and the Kasubbag
+    Perencanaan, listing what ``lkjip check --lengkap`` found missing."""
+    gitrepo.ensure_clean(repo)
+    year = cycle_year(repo, year)
+    if not missing:
+        raise UserError(msg.RECORD_NOTHING_MISSING)
+    sop = sop_at(repo, gitrepo.main_tip(repo))
+    step = sop.step("submit")
+    to = [sop.title_of(r) for r in step.returns_to]
+    head = str(repo.head.target)
+    fields = {"langkah": step.number, "kepada": to, "draft": gitrepo.current_branch(repo),
+              "commit": head, "kekurangan": missing, "ringkasan": summary_lines}
+    number = next_number(read_records(repo, year), "data-return")
+    path = f"{_folder(year)}/05-pengembalian-data-{number}.yaml"
+    return add_record(repo, key, year, "data-return", {path: _yaml(fields)},
+                      msg.RECORD_SUBJECT["data-return"].format(year=year, to=", ".join(to)),
+                      "\n".join(missing[:20]))
+
+
+def pushed_record_problems(repo: pygit2.Repository, branch: str, old: str | None, new: str,
+                           main_tip: str | None) -> list[str]:
+    """Why the server refuses a push of ``catatan/<year>`` from ``old`` (None: created) to
+    ``new``: every new commit must verify as a record against main as it will be."""
+    year = parse_branch(branch)
+    if year is None:
+        return [msg.R_PUSH_BRANCH]
+    line = gitrepo.first_parent_line(repo, pygit2.Oid(hex=new))
+    if old is not None:
+        if old not in line:
+            return [msg.R_PUSH_NOT_LINEAR.format(old=old[:10], new=new[:10])]
+        line = line[:line.index(old)]
+    main = MainLine(repo, main_tip)
+    problems = []
+    for oid in reversed(line):
+        facts, policy = record_facts(repo, oid, main)
+        problems += [str(f) for f in verify_record(facts, policy, year)[1]]
+    return problems

@@ -254,10 +254,10 @@ def read_cycle(repo: pygit2.Repository, year: int | None = None,
     return describe_cycle(sop, roster_at(repo, tip), start, rounds, now,
                           read_records(repo, start.year, main),
                           office_calendar(sop.hours, declared.items()),
-                          _released(repo, start.year))
+                          latest_release(repo, start.year))
 
 
-def _released(repo: pygit2.Repository, year: int) -> str | None:
+def latest_release(repo: pygit2.Repository, year: int) -> str | None:
     """The newest release tag of the year (lkjip-2025, lkjip-2025-rev1, ...), by name only:
     it changes the wording of step 10, never a verdict."""
     tags = {r.removeprefix("refs/tags/") for r in repo.references
