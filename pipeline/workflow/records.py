@@ -38,7 +38,7 @@ from pipeline.errors import UserError
 from pipeline.messages import format_time
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo
-from pipeline.workflow.commits import format_message
+from pipeline.workflow.commits import CommitFormatError, format_message, parse_trailers
 from pipeline.workflow.facts import MainLine, commit_fact, roster_at, sop_at
 from pipeline.workflow.roster import Roster, effective_roster
 from pipeline.workflow.signing import SigningKey
@@ -197,9 +197,11 @@ def _files(repo: pygit2.Repository, tree: pygit2.Tree,
     return found
 
 
-def record_facts(repo: pygit2.Repository, oid: str, main: MainLine) -> tuple[RecordFacts,
-                                                                             Policy]:
-    """The facts of one records commit and the policy (SOP, roster) that judges it."""
+def record_facts(repo: pygit2.Repository, oid: str, main: MainLine,
+                 until: int = 0) -> tuple[RecordFacts, Policy]:
+    """The facts of one records commit and the policy (SOP, roster) that judges it: the
+    roster at its base less every removal on main from there up to ``until`` (an index of
+    main's line, newest first; 0: up to main's tip)."""
     fact = commit_fact(repo, oid)
     commit = repo.get(oid)
     new = _files(repo, commit.tree)
@@ -215,7 +217,7 @@ def record_facts(repo: pygit2.Repository, oid: str, main: MainLine) -> tuple[Rec
         return facts, Policy(sop_at(repo, main.tip) if main.tip else _default_sop(),
                              Roster(), Roster())
     base_roster = roster_at(repo, base)
-    roster = effective_roster(base_roster, main.rosters_between(0, index))
+    roster = effective_roster(base_roster, main.rosters_between(min(until, index), index))
     return facts, Policy(sop_at(repo, base), roster, base_roster)
 
 
@@ -262,13 +264,27 @@ def read_records(repo: pygit2.Repository, year: int, main: MainLine | None = Non
         branch = branch_name(year)
     main = main if main is not None else MainLine.of_main(repo)
     records, problems = [], []
-    for oid in reversed(gitrepo.first_parent_line(repo, pygit2.Oid(hex=str(tip)))):
-        facts, policy = record_facts(repo, oid, main)
+    line = list(reversed(gitrepo.first_parent_line(repo, pygit2.Oid(hex=str(tip)))))
+    for n, oid in enumerate(line):
+        # A removal on main voids the records its key makes afterwards, not the ones an
+        # entitled recorder built on since: each record is judged with the removals up to the
+        # next record's base; the last one with every removal up to now (fail closed).
+        until = _base_index(repo, main, line[n + 1]) if n + 1 < len(line) else 0
+        facts, policy = record_facts(repo, oid, main, until)
         record, found = verify_record(facts, policy, year)
         problems += found
         if record is not None:
             records.append(record)
     return RecordLog(year, branch, tuple(records), tuple(problems))
+
+
+def _base_index(repo: pygit2.Repository, main: MainLine, oid: str) -> int:
+    """Where the ``Lkjip-Base`` of commit ``oid`` is on main's line (0: unknown)."""
+    try:
+        base = parse_trailers(repo.get(oid).message).get("Base", "")
+    except CommitFormatError:
+        return 0
+    return main.position.get(base, 0)
 
 
 def record_text(repo: pygit2.Repository, record: Record, path: str) -> bytes:

@@ -105,3 +105,35 @@ def test_the_site_history_is_rebuilt_when_records_or_releases_move(office: Offic
     before = branches_key(office.repo)
     office.ok(*AGENDA, as_="sekretaris")
     assert branches_key(office.repo) != before
+
+
+def test_a_removal_voids_later_records_by_that_key_not_the_earlier_ones(office: Office) -> None:
+    from workflow_helpers import roster_of
+
+    from pipeline.workflow.roster import dump_roster
+
+    a = office.actors
+    office.ok("start", "--year", "2025", as_="inspektur")
+    start = office.tip("main")
+    office.ok(*AGENDA, as_="sekretaris")
+    staf = resolve_signing_key(str(a["staf"].key))
+    returned = b"kepada: [Inspektur Pembantu]\nkekurangan: [realisasi IKU-01]\n"
+    records.add_record(office.repo, staf, 2025, "data-return",
+                       {"records/2025/05-pengembalian-data-1.yaml": returned}, "data kurang")
+    # The Sekretaris leaves: main's roster no longer holds their key (by any means).
+    office.git("switch", "-q", "main")
+    office.commit("sop/roster.yaml",
+                  dump_roster(roster_of(a, "inspektur", "kasubbag", "staf", "irban")),
+                  "Sekretaris pindah tugas")
+    expect_error(office.lkjip("meeting", "agenda", "--date", "2025-03-01", "--place", "Aula",
+                              "--topic", "LKjIP", as_="sekretaris"), "")
+    # A record written with the old key and an old base is refused; the earlier ones stand.
+    trailers = _trailers(office, "sekretaris", "agenda", 2, "sekretaris")
+    trailers["Base"] = start
+    _forge_record(office, "sekretaris", {"records/2025/02-agenda-rapat-2.yaml":
+                                         b"tanggal: '2025-03-01'\ntempat: Aula\nacara: x\n"},
+                  trailers)
+    log = records.read_records(office.repo, 2025)
+    assert [(r.action, r.name) for r in log.records] == [("agenda", a["sekretaris"].name),
+                                                         ("data-return", a["staf"].name)]
+    assert [p.code for p in log.problems] == ["key-revoked"]
