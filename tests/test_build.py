@@ -220,3 +220,42 @@ def test_failed_build_reports_file_line_and_keeps_outputs(
     assert err.rstrip().endswith("Hasil sebelumnya (site/ dan dist/) tidak diubah.")
     assert (_digest(root / PDF), _digest(root / "site" / "index.html")) == before
     assert not list(root.glob(".site-*"))
+
+
+# Data that ``lkjip check`` rejects (each a consistency or schema rule) never builds.
+IND = "data/indikator.yaml"
+BAD_DATA = {
+    "backwards range": ("2023: 80, 2024: 82, 2025: 85,", "2023: 80, 2024: 82, 2025: [90, 80],"),
+    "percentage over 100": ("2024: 80.85, 2025: 82.46}", "2024: 80.85, 2025: 905}"),
+    "string for a number": ("2024: 80.85, 2025: 82.46}", "2024: 80.85, 2025: delapan}"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_DATA))
+def test_build_refuses_what_check_rejects_with_the_same_message(
+    built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    from pipeline.data.check import check_project
+
+    root = tmp_path / "repo"
+    shutil.copytree(built, root)
+    old, new = BAD_DATA[case]
+    text = (root / IND).read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    (root / IND).write_text(text.replace(old, new), encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 1
+    rejected = [p for p in check_project(root) if p.path == IND]
+    assert rejected and all(p.line == line for p in rejected), rejected
+    before = _digest(root / PDF), _digest(root / "site" / "index.html")
+
+    assert cli.main(["check", "--root", str(root)]) == 1
+    checked = capsys.readouterr().out
+    code = cli.main(["build", "--root", str(root)])
+
+    assert code == 1
+    err = capsys.readouterr().err
+    for problem in rejected:  # the same file:line message, word for word
+        assert f"{IND}:{line}: " in str(problem)
+        assert str(problem) in checked and str(problem) in err
+    assert err.rstrip().endswith("Hasil sebelumnya (site/ dan dist/) tidak diubah.")
+    assert (_digest(root / PDF), _digest(root / "site" / "index.html")) == before

@@ -7,8 +7,10 @@ from types import ModuleType
 from pipeline.commands import (
     build,
     check,
+    deliver,
     diff,
     hook,
+    meeting,
     merge,
     paraf,
     release,
@@ -24,6 +26,6 @@ from pipeline.commands import (
 )
 
 COMMANDS: list[ModuleType] = [build, check]
-COMMANDS += [roster, start, submit, paraf, sign, return_, verify, status]
-COMMANDS += [merge, hook, release, verify_archive]
+COMMANDS += [roster, start, meeting, submit, paraf, sign, return_, verify, status]
+COMMANDS += [merge, hook, release, deliver, verify_archive]
 COMMANDS += [diff, review]

@@ -9,6 +9,7 @@ from pipeline.messages import format_time
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo
 from pipeline.workflow.policy import describe
+from pipeline.workflow.records import summary
 from pipeline.workflow.sop import format_duration
 from pipeline.workflow.status import CycleStatus, read_cycle, to_json
 
@@ -25,18 +26,8 @@ def render(status: CycleStatus) -> str:
     lines = [msg.STATUS_TITLE.format(year=status.year, time=format_time(status.start.time),
                                      name=status.start.name),
              msg.STATUS_POSITION.format(position=status.position)]
-    nxt = status.next
-    if nxt is None:
-        lines.append(msg.STATUS_DONE)
-    else:
-        names = ", ".join(f"{n} (NIP {nip})" for n, nip in nxt.people) or msg.NOBODY
-        lines.append(msg.STATUS_NEXT.format(
-            role=", ".join(sop.title_of(r) for r in nxt.roles), names=names,
-            step=nxt.step.number, what=nxt.what))
-        waited = msg.STATUS_WAITED.format(since=format_time(nxt.since),
-                                          waited=format_duration(nxt.waited),
-                                          standard=format_duration(nxt.standard))
-        lines.append(waited + (f" {msg.STATUS_OVERDUE}" if nxt.overdue else ""))
+    lines += next_lines(status)
+    lines += record_lines(status)
     if status.rounds:
         lines.append(msg.STATUS_ROUNDS)
     for r in status.rounds:
@@ -61,6 +52,53 @@ def render(status: CycleStatus) -> str:
         lines += [msg.STATUS_NOT_ROUND_ITEM.format(branch=b, reason=why)
                   for b, why in status.not_rounds]
     return "\n".join(lines)
+
+
+def next_lines(status: CycleStatus) -> list[str]:
+    """Who acts next (and after them), by role and name, and the wait in working time."""
+    sop = status.sop
+    lines: list[str] = []
+    nxt = status.next
+    if nxt is None:
+        lines.append(msg.STATUS_DONE_DELIVERED if status.done else msg.STATUS_DONE)
+    else:
+        lines.append(msg.STATUS_NEXT.format(
+            role=", ".join(sop.title_of(r) for r in nxt.roles), names=_names(nxt.people),
+            step=nxt.step.number, what=nxt.what))
+        if nxt.then is not None:
+            lines.append(msg.STATUS_THEN.format(
+                role=", ".join(sop.title_of(r) for r in nxt.then.roles),
+                names=_names(nxt.then.people), step=nxt.then.step.number, what=nxt.then.what))
+        if nxt.measure is not None:
+            m = nxt.measure
+            lines.append(msg.STATUS_WORKTIME.format(
+                since=format_time(nxt.since), worked=m.worked_text(),
+                standard=m.standard_text(), deadline=format_time(m.deadline),
+                verdict=m.verdict_text()))
+        else:
+            waited = msg.STATUS_WAITED.format(since=format_time(nxt.since),
+                                              waited=format_duration(nxt.waited),
+                                              standard=format_duration(nxt.standard))
+            lines.append(waited + (f" {msg.STATUS_OVERDUE}" if nxt.overdue else ""))
+    return lines
+
+
+def _names(people: tuple[tuple[str, str], ...]) -> str:
+    return ", ".join(f"{n} (NIP {nip})" for n, nip in people) or msg.NOBODY
+
+
+def record_lines(status: CycleStatus) -> list[str]:
+    """The records of steps 2, 3, 5 and 10 (catatan/<year>), and any that do not verify."""
+    log = status.records
+    if log is None or (not log.records and not log.problems):
+        return []
+    lines = [msg.STATUS_RECORDS.format(branch=log.branch)]
+    for r in log.records:
+        lines.append(msg.STATUS_RECORD_ITEM.format(
+            step=r.step, kind=msg.RECORD_KINDS[r.action], summary=summary(r), name=r.name,
+            role=status.sop.title_of(r.role), time=format_time(r.time)))
+    lines += [msg.STATUS_RECORD_PROBLEM.format(problem=p) for p in log.problems]
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+import pygit2
 
 from pipeline.messages import workflow as msg
-from pipeline.workflow import gitrepo, rounds
-from pipeline.workflow.signing import resolve_signing_key
+from pipeline.workflow import gitrepo, records, rounds
+from pipeline.workflow.signing import SigningKey, resolve_signing_key
 from pipeline.workflow.verify import holder_names
 
 
@@ -14,12 +17,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("submit", help="serahkan draft untuk dikoreksi (buka putaran baru)")
     parser.add_argument("--year", type=int, help="tahun siklus (bawaan: siklus terakhir)")
     parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    parser.add_argument(
+        "--record-return", action="store_true",
+        help="data belum lengkap: catat pengembalian langkah 5 kepada Irban dan Kasubbag "
+             "Perencanaan, dengan daftar kekurangan dari 'lkjip check --lengkap'")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
     key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    if args.record_return:
+        return _record_return(repo, key, args.year)
     branch = rounds.submit(repo, key, year=args.year)
     judged = rounds.judge(repo, repo.head.target)
     if judged is not None and judged[2].next_step is not None:
@@ -29,4 +38,21 @@ def run(args: argparse.Namespace) -> int:
                                    names=holder_names(policy.roster, role)))
     else:
         print(branch)
+    return 0
+
+
+def _record_return(repo: pygit2.Repository, key: SigningKey, year: int | None) -> int:
+    """Step 5's "data tidak lengkap", recorded: what ``check --lengkap`` finds, signed."""
+    from pipeline.commands.meeting import print_recorded
+    from pipeline.data import check as data_check
+    from pipeline.data.completeness import summary
+
+    gitrepo.ensure_clean(repo)
+    root = Path(repo.workdir)
+    # The very check 'lkjip submit' runs (looked up at call time), then its summary.
+    problems = data_check.check_project(root, complete=True)
+    lines = summary(data_check.run_check(root, complete=True).missing) if problems else []
+    record = records.record_data_return(repo, key, [str(p) for p in problems], lines,
+                                        year=year)
+    print_recorded(repo, record)
     return 0

@@ -13,8 +13,8 @@ from pathlib import Path
 from pipeline.content.check import CONTENT_DIR, check_content, read_content
 from pipeline.data import schema
 from pipeline.data.completeness import Missing, check_completeness
-from pipeline.data.consistency import IND, RENSTRA, check_consistency
-from pipeline.data.load import DATA_DIR, Documents, read_documents, to_report
+from pipeline.data.consistency import IND, RENSTRA
+from pipeline.data.load import DATA_DIR, Documents, read_data, to_report
 from pipeline.errors import CannotRun, Problem
 from pipeline.messages import data as msg
 from pipeline.render.siteconfig import CONFIG_FILE, read_site_config
@@ -40,11 +40,10 @@ def run_check(root: Path, *, complete: bool = False) -> CheckResult:
     """:func:`check_project`, keeping the completeness items for the summary."""
     if not (root / DATA_DIR).is_dir():
         raise CannotRun(msg.NOT_A_PROJECT.format(root=root))
-    docs, problems = read_documents(root)
+    docs, problems = read_data(root)  # the same gate the build and the renderers pass
     problems.extend(symlink_problems(root))
     if (root / CONFIG_FILE).exists():
         problems.extend(read_site_config(root)[1])
-    problems.extend(check_consistency(docs))
     report = to_report(docs) if len(docs) == len(schema.FILES) else None
 
     files = []

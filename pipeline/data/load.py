@@ -1,8 +1,11 @@
 """From ``data/*.yaml`` to a :class:`pipeline.model.report.Report`.
 
 ``read_documents`` parses and schema-checks every data file (problems, never exceptions);
-``to_report`` turns schema-valid documents into the model; ``load_report`` does both and
-raises a :class:`DataError` listing the problems when the data cannot be used.
+``read_data`` adds every consistency rule: it is the one data gate, called by ``lkjip check``
+and by ``load_report``, so the build, the release and every renderer refuse exactly what the
+check rejects, in the same words; ``to_report`` turns schema-valid documents into the model;
+``load_report`` reads through the gate and raises a :class:`DataError` listing the problems
+when the data cannot be used.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.data import schema
+from pipeline.data.consistency import check_consistency
 from pipeline.data.yamlfile import YamlDocument, read_yaml
 from pipeline.errors import Problem, UserError
 from pipeline.messages import data as msg
@@ -62,9 +66,18 @@ def read_documents(root: Path) -> tuple[Documents, list[Problem]]:
     return docs, problems
 
 
-def load_report(root: Path) -> Report:
-    """The report of the project at ``root``; :class:`DataError` when its data is unusable."""
+def read_data(root: Path) -> tuple[Documents, list[Problem]]:
+    """The data gate: every schema and consistency problem of ``data/`` (one list of rules,
+    run by ``lkjip check`` and by everything that renders the data)."""
     docs, problems = read_documents(root)
+    problems.extend(check_consistency(docs))
+    return docs, problems
+
+
+def load_report(root: Path) -> Report:
+    """The report of the project at ``root``; :class:`DataError` when its data is unusable
+    (anything ``lkjip check`` rejects in ``data/``)."""
+    docs, problems = read_data(root)
     if problems:
         raise DataError(problems)
     return to_report(docs)

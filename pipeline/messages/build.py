@@ -5,7 +5,7 @@ HELP_ROOT = "folder repositori LKjIP (bawaan: folder saat ini)"
 HELP_NO_PDF = "jangan bangun PDF"
 HELP_NO_SITE = "jangan bangun situs HTML"
 
-STEP_DATA = "Membaca data"
+STEP_DATA = "Membaca dan memeriksa data (aturan yang sama dengan lkjip check)"
 STEP_CHECK = "Memeriksa makro pada konten"
 STEP_PRINT_HTML = "Menyusun naskah cetak"
 STEP_LAYOUT = "Menata halaman PDF"

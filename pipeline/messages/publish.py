@@ -88,6 +88,7 @@ HOOK_ROUND_NEW_HANDOFF = (
 HOOK_KIND_MAIN = "cabang main"
 HOOK_KIND_ROUND = "cabang putaran"
 HOOK_KIND_TAG = "tag rilis"
+HOOK_KIND_RECORDS = "cabang catatan"
 HOOK_BAD_INPUT = "masukan hook pre-receive tidak dikenali: '{line}'"
 HOOK_NOT_BARE = "'{path}' bukan repositori Git bare (mis. /srv/git/lkjip.git)."
 HOOK_EXISTS = (
@@ -161,3 +162,42 @@ ARCHIVE_OK = (
 )
 ARCHIVE_FAILED = "Arsip {path} TIDAK sah:"
 ARCHIVE_NOT_A_REPO = "'{path}' bukan repositori git."
+
+# --- lkjip deliver (SOP step 10: archive and hand-over) ------------------------------------
+DELIVER_HELP = (
+    "langkah 10: catat penyerahan LKjIP yang sudah dirilis (hard copy dan soft copy) kepada "
+    "Bagian Organisasi Sekretariat Daerah"
+)
+DELIVER_NO_RELEASE = (
+    "Belum ada rilis LKjIP {year} (tag lkjip-{year}). Jalankan lkjip release dahulu, lalu "
+    "lkjip deliver."
+)
+DELIVER_NO_TAG = "Tag rilis '{tag}' tidak ada di repositori ini."
+DELIVER_TAG_INVALID = "Tag rilis {tag} tidak dapat dipercaya: {reason}"
+DELIVER_NO_ARCHIVE = (
+    "Arsip rilis {path} tidak ada di komputer ini. Sebutkan foldernya dengan --archive."
+)
+DELIVER_ARCHIVE_INVALID = "Arsip {path} tidak sah, jadi tidak diserahkan:\n{problems}"
+DELIVER_ARCHIVE_NOT_TAG = (
+    "Arsip {path} bukan arsip yang dinamai tag {tag} (sha256 manifest.json berbeda dengan "
+    "yang tercatat di tag)."
+)
+DELIVER_COPIES = "Jumlah eksemplar (--copies) harus bilangan bulat 1 atau lebih."
+DELIVER_RECEIPT_TYPE = (
+    "Tanda terima {path} harus berkas .pdf, .jpg, .jpeg atau .png (hasil pindai)."
+)
+DELIVER_ALREADY = "Penyerahan {tag} sudah tercatat di arsip {path}; tidak ditimpa."
+DELIVER_SUBJECT_BODY = (
+    "{tag} (PDF {pdf}, sha256 {digest}) diserahkan kepada {to}: {copies} eksemplar hard copy "
+    "dan soft copy."
+)
+DELIVERED = (
+    "Penyerahan {tag} kepada {to} tercatat ({branch}, commit {commit}); lampiran penyerahan "
+    "ditulis ke {path}. Kirim: git push origin {branch}"
+)
+ADDENDUM_BAD_SIGNATURE = (
+    "lampiran penyerahan (penyerahan/penyerahan.json) tidak ditandatangani kunci yang "
+    "dipercaya"
+)
+ADDENDUM_OTHER_ARCHIVE = "lampiran penyerahan menyebut arsip lain (sha256 manifest.json berbeda)"
+ADDENDUM_BROKEN = "lampiran penyerahan (penyerahan/penyerahan.json) rusak atau tidak ada"

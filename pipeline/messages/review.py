@@ -153,3 +153,6 @@ HISTORY_NOT_ROUNDS = (
     "Cabang berikut ada di bawah review/ tetapi bukan putaran sah; isinya tidak ditampilkan:"
 )
 HISTORY_NOT_ROUND = "{branch}: {reason}"
+HISTORY_RECORDS = "Catatan langkah 2, 3, 5 dan 10"
+HISTORY_RECORDS_HEAD = ("Langkah", "Peran", "Catatan", "Nama", "Waktu", "Lama", "Mutu baku",
+                        "Isi")

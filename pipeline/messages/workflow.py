@@ -260,7 +260,6 @@ POS_MERGED = "Putaran {round} sudah digabung ke main: LKjIP selesai."
 POS_INVALID = "Putaran {round} bermasalah dan tidak dapat dilanjutkan; buka putaran baru."
 WHAT_SUBMIT = "menyerahkan draft untuk dikoreksi (lkjip submit)"
 WHAT_RESUBMIT = "membuka putaran baru dari draft yang benar (lkjip submit)"
-WHAT_FIX = "memperbaiki draft sesuai catatan lalu menyerahkan ulang (lkjip submit): {note}"
 WHAT_MERGE = "menerima LKjIP yang sudah ditandatangani (lkjip merge)"
 WHAT_PARAF = "mengoreksi lalu memberi paraf (lkjip paraf) atau mengembalikan (lkjip return)"
 WHAT_SIGN = "mengoreksi lalu menandatangani (lkjip sign) atau mengembalikan (lkjip return)"
@@ -354,3 +353,127 @@ ROUND_NAME_MISMATCH = "serah terimanya untuk putaran {claimed}, bukan {round}"
 ROUND_BAD_HANDOFF = "serah terimanya tidak sah: {problems}"
 STATUS_NOT_ROUNDS = "Cabang yang bukan putaran sah (tidak dihitung):"
 STATUS_NOT_ROUND_ITEM = "  - {branch}: {reason}"
+
+# --- working time (pipeline/workflow/worktime.py) -----------------------------------------
+SOP_BAD_HOURS = "jam kerja kantor (working_time) tidak sah: {detail}"
+HOLIDAYS_INVALID = "Daftar hari libur kantor {path} tidak dapat dibaca: {detail}"
+DAY_OFF_WEEKEND = "bukan hari kerja"
+DAY_OFF_DECLARED = "hari libur kantor"
+WORK_LEFT = "sisa {amount}"
+WORK_LATE = "terlambat {amount}"
+STATUS_WORKTIME = (
+    "Menunggu sejak {since}: {worked} (mutu baku {standard}, paling lambat {deadline}): "
+    "{verdict}"
+)
+
+# --- status: who acts after a return, step 10, the end of the cycle -----------------------
+POS_STARTED = "Siklus dimulai (langkah 1); rapat belum diagendakan."
+POS_AGENDA = "Rapat sudah diagendakan (langkah 2): {date}, {place}."
+POS_MINUTES = "Rapat sudah diadakan, notulen tercatat (langkah 3); draft disusun (langkah 4-5)."
+POS_DATA_RETURNED = (
+    "Data draft belum lengkap: dikembalikan oleh Staf kepada {to} (langkah 5) pada {time}."
+)
+POS_RETURNED_TO = "Putaran {round} dikembalikan oleh {role} kepada {to} untuk diperbaiki."
+POS_MERGED_WAITING = (
+    "Putaran {round} sudah digabung ke main (langkah 9); LKjIP belum diarsipkan dan "
+    "diserahkan (langkah 10)."
+)
+POS_DELIVERED = (
+    "LKjIP {year} selesai: {tag} diserahkan kepada {to} pada {time} ({copies} eksemplar)."
+)
+WHAT_AGENDA = "mengagendakan rapat (lkjip meeting agenda)"
+WHAT_MINUTES = "melakukan rapat dan mencatat notulennya (lkjip meeting minutes NOTULEN.md)"
+WHAT_DRAFT = (
+    "menyusun draft LKjIP per sub kegiatan/bidang di cabang draft dan menyerahkannya kepada "
+    "Staf"
+)
+WHAT_FIX_DRAFT = "memperbaiki draft sesuai catatan pengembalian: {note}"
+WHAT_THEN_SUBMIT = "menyerahkan draft untuk dikoreksi (lkjip submit)"
+WHAT_DELIVER = (
+    "mengarsipkan LKjIP dan menyerahkan hard copy dan soft copy kepada Bagian Organisasi "
+    "Sekretariat Daerah (lkjip release, lalu lkjip deliver --to ... --copies N)"
+)
+WHAT_DELIVER_RELEASED = (
+    "menyerahkan {tag} (hard copy dan soft copy) kepada Bagian Organisasi Sekretariat Daerah "
+    "(lkjip deliver --to ... --copies N)"
+)
+STATUS_THEN = "Sesudah itu: {role} ({names}), langkah {step}: {what}"
+STATUS_DONE_DELIVERED = "Selesai. Tidak ada yang perlu dilakukan lagi untuk siklus ini."
+STATUS_RECORDS = "Catatan (cabang {branch}):"
+STATUS_RECORD_ITEM = "  - langkah {step} {kind}: {summary} ({name}, {role}, {time})"
+STATUS_RECORD_PROBLEM = "  ! {problem}"
+
+# --- records (pipeline/workflow/records.py) -----------------------------------------------
+RECORD_KINDS = {
+    "agenda": "agenda rapat", "minutes": "notulen rapat", "data-return": "pengembalian data",
+    "deliver": "penyerahan LKjIP",
+}
+RECORD_SUBJECT = {
+    "agenda": "Agenda rapat penyusunan LKjIP {year}",
+    "minutes": "Notulen rapat penyusunan LKjIP {year}",
+    "data-return": "Data draft LKjIP {year} belum lengkap: dikembalikan kepada {to}",
+    "deliver": "Penyerahan LKjIP {year} ({tag}) kepada {to}",
+}
+RECORD_SUMMARY = {
+    "agenda": "{tanggal}, {tempat}: {acara}",
+    "minutes": "{berkas}",
+    "data-return": "{jumlah} kekurangan, kepada {kepada}",
+    "deliver": "{tag} kepada {kepada}, {eksemplar} eksemplar, PDF sha256 {sha256_pdf_short}",
+}
+RECORD_NO_STEP = "SOP yang berlaku tidak memuat langkah untuk {kind}; tidak ada yang dicatat."
+RECORD_WRONG_ROLE = "{name} tidak dapat mencatat {kind}: yang dapat {roles}."
+RECORD_EXISTS = "Catatan {path} sudah ada; catatan tidak dapat ditimpa."
+RECORD_BAD_DATE = "Tanggal '{value}' tidak sah; tulis TTTT-BB-HH, misalnya 2025-01-15."
+RECORD_BAD_TIME = "Jam '{value}' tidak sah; tulis JJ:MM, misalnya 09:00."
+RECORD_EMPTY = "{what} tidak boleh kosong."
+RECORD_FILE_MISSING = "Berkas {path} tidak ditemukan."
+RECORD_MINUTES_TEMPLATE_WRITTEN = (
+    "Templat notulen ditulis ke {path}. Isi, lalu catat dengan: lkjip meeting minutes {path}"
+)
+RECORD_MINUTES_TEMPLATE_UNFILLED = (
+    "{path} masih memuat isian templat ('{marker}'); lengkapi notulen dahulu."
+)
+RECORD_NOTHING_MISSING = (
+    "Data draft sudah lengkap (lkjip check --lengkap bersih): tidak ada yang dikembalikan. "
+    "Serahkan dengan lkjip submit."
+)
+RECORDED = "Tercatat: {what} ({branch}, commit {commit}). Kirim: git push origin {branch}"
+RECORD_NEXT = "Berikutnya: {role} ({names}), langkah {step}: {what}"
+RECORDS_BRANCH_FORKED = (
+    "Cabang {branch} di komputer ini berbeda dengan {remote}; jalankan git fetch lalu "
+    "'git branch -f {branch} {remote}' bila catatan lokal belum pernah dikirim."
+)
+R_NOT_RECORD = "commit di cabang catatan bukan catatan lkjip (Lkjip-Action tidak dikenal)"
+R_MERGE = "cabang catatan tidak boleh memuat merge"
+R_BAD_TRAILERS = "keterangan Lkjip-* catatan tidak cocok dengan SOP (langkah, peran, tahun)"
+R_ROLE = "{name} mencatat {kind}, padahal yang berhak: {roles}"
+R_BASE = "titik awal (Lkjip-Base) catatan tidak berada di main"
+R_PATHS = (
+    "catatan hanya boleh menambah berkas baru di {folder}/ (mengubah, menghapus atau menulis "
+    "di luar folder itu ditolak): {paths}"
+)
+R_MAIN_FILE = "catatan {kind} tidak memuat berkasnya ({path})"
+R_CONTENT = "isi catatan {path} tidak sah: {detail}"
+MINUTES_TEMPLATE = """\
+# Notulen Rapat Penyusunan LKjIP {year}
+
+- Tanggal: {day}
+- Tempat: {place}
+- Acara: {topic}
+- Dipimpin oleh: {marker} nama dan jabatan]
+- Peserta: {marker} nama dan jabatan setiap peserta]
+
+## Pembahasan
+
+{marker} pokok-pokok pembahasan]
+
+## Keputusan dan perintah
+
+- Inspektur Pembantu dan Kepala Sub Bagian Perencanaan mengumpulkan data pendukung dan
+  menyusun draft LKjIP per sub kegiatan/bidang, lalu menyerahkannya kepada Staf.
+- {marker} keputusan lain, penanggung jawab dan batas waktunya]
+
+Hapus setiap tanda "{marker} ...]" sesudah diisi; lkjip menolak notulen yang masih memuatnya.
+"""
+R_PUSH_NOT_LINEAR = "cabang catatan harus lurus: {old} tidak berada di garis induk pertama {new}"
+R_PUSH_BRANCH = "nama cabang catatan harus catatan/<tahun>"

@@ -16,6 +16,8 @@ Rules (:func:`judge_update`), with the same verification code and words as the C
   accepts new commits (judged by ``lkjip verify`` and at merge time) only while it is a valid
   round that is neither merged nor returned, and never a new hand-off;
 - any other ref under ``refs/heads/review/``: refused (no name can block or burn a round);
+- ``catatan/<year>`` (the records of steps 2, 3, 5 and 10): no deletion, no rewrite, and
+  every new commit must verify as a record (:func:`pipeline.workflow.records.verify_record`);
 - ``lkjip-*`` tags: never deleted or moved; a new one must be an annotated tag, signed by a
   key of the roster, pointing at a commit on main that verifies;
 - anything else (draft branches, other tags): free.
@@ -55,6 +57,7 @@ MAIN_REF = f"refs/heads/{gitrepo.MAIN}"
 ROUND_REF = re.compile(r"^refs/heads/review/\d{4}/[1-9]\d*$")
 REVIEW_PREFIX = "refs/heads/review/"
 RELEASE_TAG = re.compile(r"^refs/tags/lkjip-[^/]+$")
+RECORDS_REF = re.compile(r"^refs/heads/catatan/\d{4}$")
 HOOK_MARKER = "# lkjip pre-receive hook"
 _SSH_BEGIN = b"-----BEGIN SSH SIGNATURE-----"
 
@@ -97,11 +100,13 @@ def ref_kind(ref: str) -> str | None:
         return "tag"
     if ref.startswith(REVIEW_PREFIX):
         return "review-other"
+    if RECORDS_REF.match(ref):
+        return "records"
     return None
 
 
 _KIND_NAMES = {"main": msg.HOOK_KIND_MAIN, "round": msg.HOOK_KIND_ROUND,
-               "tag": msg.HOOK_KIND_TAG}
+               "tag": msg.HOOK_KIND_TAG, "records": msg.HOOK_KIND_RECORDS}
 
 
 def split_tag_signature(raw: bytes) -> tuple[bytes, str | None]:
@@ -152,6 +157,14 @@ def judge_update(repo: pygit2.Repository, update: RefUpdate, main_after: str | N
             return [msg.HOOK_MAIN_INVALID.format(problems=problem_lines(verdict))]
     if kind == "round":
         return _judge_round(repo, update, main_after)
+    if kind == "records":
+        if not anchored:
+            return [msg.HOOK_NO_ANCHOR]
+        from pipeline.workflow.records import pushed_record_problems
+
+        return pushed_record_problems(repo, update.ref.removeprefix("refs/heads/"),
+                                      None if update.creates else update.old, update.new,
+                                      main_after)
     return []
 
 

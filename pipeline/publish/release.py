@@ -44,6 +44,7 @@ from pipeline.render.approval import ApprovalRow, EmbeddedFile, approval_sheet
 from pipeline.review import snapshot
 from pipeline.workflow import gitrepo
 from pipeline.workflow.facts import commit_fact, roster_at, sop_at
+from pipeline.workflow.records import export_records
 from pipeline.workflow.roster import Roster
 from pipeline.workflow.signing import SigningKey, parse_sshsig, sign, signer_in
 from pipeline.workflow.verify import ChainEntry
@@ -226,6 +227,7 @@ def release(repo: pygit2.Repository, key: SigningKey, out_dir: Path | None = Non
         source = build_release(repo, commit, chain, round_verdict.round, Path(tmp) / "src",
                                staged)
         (staged / ALLOWED).write_text(_allowed_signers(roster))
+        export_records(repo, int(year), staged / "records")  # steps 2, 3, 5: catatan/<year>
         files = {p.relative_to(staged).as_posix(): sha256(p.read_bytes())
                  for p in sorted(staged.rglob("*")) if p.is_file()}
         manifest = {**source, "tag": tag, "year": year, "merge": merge_oid,
@@ -325,8 +327,11 @@ def verify_archive(bundle: Path, allowed: Path | None = None,
             raise TypeError
     except (OSError, ValueError, KeyError, TypeError):
         raise UserError(msg.ARCHIVE_NO_MANIFEST.format(path=bundle)) from None
+    from pipeline.publish.delivery import ADDENDUM_DIR, check_addendum
+
     present = {p.relative_to(bundle).as_posix(): sha256(p.read_bytes())
-               for p in sorted(bundle.rglob("*")) if p.is_file()}
+               for p in sorted(bundle.rglob("*")) if p.is_file()
+               and p.relative_to(bundle).parts[0] != ADDENDUM_DIR}  # step 10, checked below
     problems = compare_files(files, present)
     signer = fingerprint = ""
     signature = bundle / SIGNATURE
@@ -340,7 +345,8 @@ def verify_archive(bundle: Path, allowed: Path | None = None,
                 trusted.write_text(text, "utf-8")
         elif allowed is None:
             problems.append(msg.ARCHIVE_NO_TRUST)
-        if not signature.is_file():
+        problems += check_addendum(bundle, manifest_bytes, trusted)  # the same keys, never
+        if not signature.is_file():                                   # the bundle's own
             problems.append(msg.ARCHIVE_NO_SIGNATURE)
         elif trusted is not None:
             signer = signer_in(manifest_bytes, signature, trusted, ARCHIVE_NAMESPACE)

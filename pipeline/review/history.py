@@ -27,9 +27,11 @@ from pipeline.review.redline import make_redline, redline_page
 from pipeline.review.site import PAGE_NAME
 from pipeline.templating import macros
 from pipeline.workflow import gitrepo
-from pipeline.workflow.sop import Sop, Step, format_duration
+from pipeline.workflow.records import record_rows
+from pipeline.workflow.sop import Sop, Step
 from pipeline.workflow.status import CycleStatus, RoundStatus, fix_step, read_cycle
 from pipeline.workflow.verify import ChainEntry
+from pipeline.workflow.worktime import Calendar, format_working, measure
 
 
 @dataclass(frozen=True)
@@ -43,19 +45,20 @@ def _html() -> Any:
     return macros("pipeline.review", "history.html")
 
 
-def _took(seconds: int, standard: timedelta | None) -> tuple[str, str]:
-    took = format_duration(timedelta(seconds=max(0, seconds)))
+def _took(calendar: Calendar, start: int, end: int,
+          standard: timedelta | None) -> tuple[str, str]:
+    """A step's duration in working time, the same measure as ``lkjip status``."""
     if standard is None:
-        return took, ""
-    if seconds > standard.total_seconds():
-        took = msg.HISTORY_OVER.format(took=took)
-    return took, format_duration(standard)
+        return format_working(calendar.worked(start, end), calendar.hours.day_seconds), ""
+    m = measure(calendar, start, end, standard)
+    took = msg.HISTORY_OVER.format(took=m.worked_text()) if m.over else m.worked_text()
+    return took, m.standard_text()
 
 
 def _row(sop: Sop, entry: ChainEntry, previous: int, standard: timedelta | None,
-         verification: str) -> _Row:
+         verification: str, calendar: Calendar) -> _Row:
     """The event's row, and under it, across the table, its note (notes can be paragraphs)."""
-    took, std = _took(entry.time - previous, standard)
+    took, std = _took(calendar, previous, entry.time, standard)
     cells = (
         (str(entry.step),), (sop.title_of(entry.role),),
         (msg.REVIEW_ACTION_NAMES.get(entry.action, entry.action),),
@@ -76,7 +79,7 @@ def _step(sop: Sop, number: int) -> Step | None:
 
 
 def _round(sop: Sop, status: RoundStatus, since: int, link: str | None,
-           handoff_standard: timedelta) -> list[str]:
+           handoff_standard: timedelta, calendar: Calendar) -> list[str]:
     """One round's table; the hand-off's time is measured from ``since`` (the cycle's start or
     the previous return) against ``handoff_standard`` (drafting, or fixing after a return)."""
     verdict = status.verdict
@@ -91,7 +94,7 @@ def _round(sop: Sop, status: RoundStatus, since: int, link: str | None,
     previous = since
     if verdict.handoff is not None:
         handoff = verdict.handoff
-        rows.append(_row(sop, handoff, previous, handoff_standard, ok))
+        rows.append(_row(sop, handoff, previous, handoff_standard, ok, calendar))
         previous = handoff.time
     voided = {e.commit for e in verdict.voided}
     events = sorted([*verdict.chain, *verdict.voided], key=lambda e: e.time)
@@ -100,7 +103,8 @@ def _round(sop: Sop, status: RoundStatus, since: int, link: str | None,
     for entry in events:
         step = _step(sop, entry.step)
         mark = msg.HISTORY_VOIDED if entry.commit in voided else ok
-        rows.append(_row(sop, entry, previous, step.time_standard if step else None, mark))
+        rows.append(_row(sop, entry, previous, step.time_standard if step else None, mark,
+                         calendar))
         previous = entry.time
     lines += ["", _table(rows)]
     if verdict.problems:
@@ -122,10 +126,10 @@ def history_markdown(status: CycleStatus, redlines: Mapping[str, tuple[str, str]
              ""]
     if status.next is not None:
         nxt = status.next
-        deadline = nxt.since + int(nxt.standard.total_seconds())
+        m = measure(status.calendar, nxt.since, nxt.since, nxt.standard)
         lines += [str(_html().paragraph(msg.HISTORY_WAITING.format(
             what=nxt.what, since=format_time(nxt.since),
-            standard=format_duration(nxt.standard), deadline=format_time(deadline)))), ""]
+            standard=m.standard_text(), deadline=format_time(m.deadline)))), ""]
     if not status.rounds:
         lines.append(msg.HISTORY_NO_ROUNDS)
     if status.not_rounds:
@@ -145,10 +149,30 @@ def history_markdown(status: CycleStatus, redlines: Mapping[str, tuple[str, str]
             standard = (fix_step(sop, returning) if returning else submit).time_standard
         compared = redlines.get(round_status.name)
         link = msg.HISTORY_REDLINE.format(old=compared[0], href=compared[1]) if compared else None
-        lines += [""] + _round(sop, round_status, since, link, standard)
+        lines += [""] + _round(sop, round_status, since, link, standard, status.calendar)
         last = [e.time for e in (verdict.returned, *verdict.chain) if e is not None]
         since = max(last) if last else (verdict.handoff.time if verdict.handoff else since)
+    lines += _records(status)  # steps 2, 3, 5 (returns) and 10: pipeline.workflow.records
     return "\n".join(lines) + "\n"
+
+
+def _records(status: CycleStatus) -> list[str]:
+    """The records of catatan/<year> with their working time against the step's standard."""
+    if status.records is None or not (status.records.records or status.records.problems):
+        return []
+    merges = tuple(r.merged_at for r in status.rounds if r.merged)
+    rows = []
+    for r in record_rows(status.records, status.sop, status.calendar, status.start.time,
+                         merges):
+        took = msg.HISTORY_OVER.format(took=r.took) if r.over else r.took
+        rows.append(_Row(((r.step,), (r.role,), (r.kind,),
+                          (r.name, msg.HISTORY_NIP.format(nip=r.nip)), (r.time,), (took,),
+                          (r.standard,), (r.summary,))))
+    lines = ["", f"## {msg.HISTORY_RECORDS}", "",
+             str(_html().table(msg.HISTORY_RECORDS_HEAD, rows))]
+    if status.records.problems:
+        lines += ["", msg.HISTORY_PROBLEMS, "", str(_html().list(status.records.problems))]
+    return lines
 
 
 REDLINE_DIR = "redline"

@@ -16,17 +16,21 @@ from pipeline.messages import review as msg
 from pipeline.workflow import gitrepo
 
 PAGE_NAME = "riwayat-penyusunan.md"
+RECORDS_PREFIX = "catatan/"  # pipeline.workflow.records.BRANCH_PREFIX (not imported: kept light)
+RELEASE_TAGS = "refs/tags/lkjip-"
 
 
 def branches_key(repo: pygit2.Repository) -> str:
-    """The tips of main and of every round branch, local and remote-tracking: the history
-    page and its redlines are a function of these (and of lkjip's own code)."""
+    """The tips of main, of every round and records branch (local and remote-tracking) and
+    the release tags: the history page and its redlines are a function of these (and of
+    lkjip's own code)."""
     wanted = []
     for name in repo.references:
         short = name.removeprefix("refs/heads/")
         if name.startswith("refs/remotes/"):
             short = name.removeprefix("refs/remotes/").partition("/")[2]
-        if short == gitrepo.MAIN or short.startswith(gitrepo.ROUND_PREFIX):
+        if (short == gitrepo.MAIN or short.startswith((gitrepo.ROUND_PREFIX, RECORDS_PREFIX))
+                or name.startswith(RELEASE_TAGS)):  # records and releases: steps 2-3, 5, 10
             ref = repo.references.get(name)
             if ref is not None and ref.type == pygit2.enums.ReferenceType.DIRECT:
                 wanted.append(f"{name} {ref.target}")

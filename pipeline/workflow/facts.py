@@ -242,6 +242,16 @@ def _roster_change(main: MainLine, oid: str) -> RosterChange:
     return RosterChange(oid, fact, *nested) if nested else RosterChange(oid, fact)
 
 
+def _merged_by(main: MainLine, merge_index: int | None, rev: str) -> bool:
+    """The round ending at ``rev`` was merged: the first commit of main's line to contain it
+    is a merge whose second parent is ``rev`` (``lkjip merge``). A returned round that later
+    reached main inside a corrected draft is contained, never merged."""
+    if merge_index is None:
+        return False
+    commit = main.repo.get(main.line[merge_index])
+    return len(commit.parent_ids) == 2 and str(commit.parent_ids[1]) == rev
+
+
 def round_facts_and_policy(
     repo: pygit2.Repository, rev: pygit2.Oid | str, *, main: MainLine | None = None,
     provenance: bool = True,
@@ -268,7 +278,7 @@ def round_facts_and_policy(
         handoff_areas = (changes if rev_fact.oid == handoff.oid
                          else read_policy_changes(repo, base, handoff.oid)).areas
     facts = RoundFacts(rev_fact.oid, rev_fact.tree, handoff, tuple(after), base_ok,
-                       merged=merge_index is not None, changes=changes,
+                       merged=_merged_by(main, merge_index, rev_fact.oid), changes=changes,
                        handoff_areas=handoff_areas)
     if base_index is None or not base_ok:
         # Fail closed: no trustworthy base, no roster; verify reports the base problem.

@@ -119,16 +119,18 @@ def signature_identity(repo: pygit2.Repository) -> pygit2.Signature:
 
 
 def create_signed_commit(
-    repo: pygit2.Repository, *, parent: pygit2.Oid, tree: pygit2.Oid, message: str,
+    repo: pygit2.Repository, *, parent: pygit2.Oid | None, tree: pygit2.Oid, message: str,
     key: SigningKey,
 ) -> pygit2.Oid:
     """Write a commit signed exactly as ``git commit -S`` (gpg.format=ssh) would; moves no ref.
+    ``parent`` None: a root commit (the first record of a records branch).
 
     The signature's trailing newline is stripped: libgit2 would otherwise add an empty
     continuation line and the object would differ from git's.
     """
     who = signature_identity(repo)
-    content = repo.create_commit_string(who, who, message, tree, [parent])
+    parents = [parent] if parent is not None else []
+    content = repo.create_commit_string(who, who, message, tree, parents)
     signature = sign(content.encode("utf-8"), key)
     return repo.create_commit_with_signature(content, signature.rstrip("\n"), "gpgsig")
 

@@ -16,9 +16,11 @@ import yaml
 
 from pipeline.errors import UserError
 from pipeline.messages import workflow as msg
+from pipeline.workflow.worktime import OfficeHours, parse_office_hours
 
 SOP_PATH = "sop/sop.yaml"
-ACTIONS = ("start", "submit", "paraf", "sign", "merge")
+ACTIONS = ("start", "submit", "paraf", "sign", "merge", "agenda", "minutes", "deliver")
+RECORD_ACTIONS = ("agenda", "minutes", "deliver")  # steps recorded on the records branch
 APPROVALS = ("paraf", "sign")
 
 _UNITS = {
@@ -58,10 +60,15 @@ class Sop:
     title: str
     roles: dict[str, RoleInfo]
     steps: tuple[Step, ...]
+    hours: OfficeHours = OfficeHours()  # office days and hours: time standards are working time
 
     def step(self, action: str) -> Step:
         """The one step carrying ``action`` (start, submit, merge); validated on load."""
         return next(s for s in self.steps if s.action == action)
+
+    def find_step(self, action: str) -> Step | None:
+        """The step carrying ``action`` when the SOP has one (merge and the records)."""
+        return next((s for s in self.steps if s.action == action), None)
 
     def step_number(self, number: int) -> Step | None:
         return next((s for s in self.steps if s.number == number), None)
@@ -139,7 +146,11 @@ def _build_sop(raw: object, source: str) -> Sop:
         except (KeyError, TypeError, ValueError) as exc:
             raise _fail(source, msg.SOP_BAD_STEP.format(step=item, detail=exc)) from None
         steps.append(step)
-    sop = Sop(str(raw.get("id", "")), str(raw.get("title", "")), roles, tuple(steps))
+    try:
+        hours = parse_office_hours(raw.get("working_time"))
+    except ValueError as exc:
+        raise _fail(source, msg.SOP_BAD_HOURS.format(detail=exc)) from None
+    sop = Sop(str(raw.get("id", "")), str(raw.get("title", "")), roles, tuple(steps), hours)
     problem = sop_problem(sop)
     if problem:
         raise _fail(source, problem)
@@ -161,6 +172,9 @@ def sop_problem(sop: Sop) -> str | None:
             return msg.SOP_APPROVAL_ONE_ROLE.format(step=step.number)
     for action in ("start", "submit"):
         if sum(s.action == action for s in sop.steps) != 1:
+            return msg.SOP_NEEDS_ACTION.format(action=action)
+    for action in ("merge", *RECORD_ACTIONS):
+        if sum(s.action == action for s in sop.steps) > 1:
             return msg.SOP_NEEDS_ACTION.format(action=action)
     approvals = [s.action for s in sop.steps if s.action in APPROVALS]
     if not approvals or approvals[-1] != "sign" or approvals.count("sign") != 1:

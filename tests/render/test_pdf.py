@@ -153,11 +153,15 @@ def extreme_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     data["renstra"]["periode"]["awal"] = first
     for n, indicator in enumerate(data["indikator"]["indikator"]):
         years = range(first, generate.LAST_YEAR + 1)
+        # Wide figures that lkjip check still accepts (the build refuses what it rejects):
+        # a score (any number from 0), and a whole count.
+        indicator["satuan"] = "Nilai"
         indicator["target"] = {y: 100 for y in years}
         indicator["realisasi"] = {y: 1234.5 for y in years if y <= generate.YEAR}
         indicator["target_renstra"] = 100
         if n % 2:
             indicator["satuan"] = "Rekomendasi"
+            indicator["realisasi"] = {y: 1234 for y in years if y <= generate.YEAR}
     for program in data["anggaran"]["program"]:
         for activity in program["kegiatan"]:
             for item in activity["sub_kegiatan"]:

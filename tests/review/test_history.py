@@ -57,8 +57,8 @@ def test_history_tells_every_round_with_people_notes_and_verification(
     (note,) = _rows(page, RETURN_NOTE)  # the note runs under its event, across the table
     assert note == ["", f"Catatan: {RETURN_NOTE}"]
     assert page.index(f"<td>{a['kasubbag'].name}<br>") < page.index(RETURN_NOTE)
-    assert returned[6] == "12 hari"  # step 6's mutu baku
-    assert "18 hari 2 jam 5 menit" in submitted[0][6]  # drafting: steps 2-5 together
+    assert returned[6] == "12 hari kerja"  # step 6's mutu baku, in working time
+    assert "18 hari 2 jam kerja" in submitted[0][6]  # drafting: steps 2-5 together
     assert "Menunggu: mengoreksi lalu memberi paraf" in page
 
     html = markdown.markdown(page.split("---\n", 2)[2], extensions=["tables"])
@@ -69,13 +69,18 @@ def test_history_tells_every_round_with_people_notes_and_verification(
 def test_history_marks_what_exceeded_its_time_standard(rounds_office: ReportOffice) -> None:
     status = _status(rounds_office, now_offset=40 * DAY)
     first = status.rounds[0]
-    late = dataclasses.replace(first.verdict.returned, time=first.verdict.returned.time + 13 * DAY)
+    # Thirteen working days after the hand-off (step 6 allows twelve), however many
+    # weekends and holidays lie between: the same measure as lkjip status.
+    handoff = first.verdict.handoff.time
+    day = status.calendar.hours.day_seconds
+    late = dataclasses.replace(first.verdict.returned,
+                               time=status.calendar.deadline(handoff, 13 * day))
     rounds = (dataclasses.replace(first, verdict=dataclasses.replace(first.verdict,
                                                                      returned=late)),
               *status.rounds[1:])
     page = history_markdown(dataclasses.replace(status, rounds=rounds))
     (returned,) = _rows(page, "<td>dikembalikan</td>")
-    assert returned[5].startswith("13 hari") and returned[5].endswith("(melebihi)")
+    assert returned[5] == "13 hari kerja (melebihi)"
     on_time = history_markdown(_status(rounds_office))
     assert "melebihi" not in on_time
     # The open step is told by dates, not by "waited so far": the page does not age.
@@ -129,7 +134,7 @@ def test_built_site_has_the_history_page(rounds_office: ReportOffice, tmp_path: 
     a = rounds_office.office.actors
     for expected in ("Riwayat Penyusunan", "Putaran 2025/1", "Putaran 2025/2",
                      "Status: dikembalikan", RETURN_NOTE, a["staf"].name, a["kasubbag"].name,
-                     a["kasubbag"].nip, "terverifikasi", "Mutu baku", "12 hari",
+                     a["kasubbag"].nip, "terverifikasi", "Mutu baku", "12 hari kerja",
                      "paling lambat"):
         assert expected in text, expected
     assert "WIB" in text

@@ -67,8 +67,9 @@ def test_durations() -> None:
 
 
 def test_overdue_is_strictly_longer_than_the_standard() -> None:
-    assert not is_overdue(0, 3600, timedelta(hours=1))
-    assert is_overdue(0, 3601, timedelta(hours=1))
+    tuesday_8am = 1746493200  # 2025-05-06 08:00 WIB, a working day
+    assert not is_overdue(tuesday_8am, tuesday_8am + 3600, timedelta(hours=1))
+    assert is_overdue(tuesday_8am, tuesday_8am + 3601, timedelta(hours=1))
 
 
 def test_sop_definition_errors() -> None:
