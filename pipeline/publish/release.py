@@ -29,16 +29,19 @@ import shutil
 import tempfile
 import time
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
+from asn1crypto.x509 import Certificate
 
 from pipeline.errors import UserError
 from pipeline.messages import format_time
 from pipeline.messages import publish as msg
 from pipeline.publish.mainline import judge_main, problem_lines
+from pipeline.publish.tte import TteOptions, archive_pdf_problems, sign_release
 from pipeline.render.approval import ApprovalRow, EmbeddedFile, approval_sheet
 from pipeline.workflow import gitrepo
 from pipeline.workflow.facts import commit_fact, roster_at, sop_at
@@ -167,8 +170,9 @@ def build_release(repo: pygit2.Repository, commit: str, chain: list[ChainEntry],
     attachments += [EmbeddedFile(p.name, p.read_bytes(), msg.ATTACH_DATA, "application/yaml")
                     for p in data]
     sop = sop_at(repo, commit)
-    sheet = approval_sheet(_rows(chain, {k: r.title for k, r in sop.roles.items()}),
-                           commit, tree, round_name)
+    rows = _rows(chain, {k: r.title for k, r in sop.roles.items()})
+    signatory = next((r for e, r in zip(chain, rows, strict=True) if e.action == "sign"), None)
+    sheet = approval_sheet(rows, commit, tree, round_name, signatory)
     pdf_name = f"lkjip-{year}.pdf"
     # The site links dist/<pdf> when it exists: put the release PDF there, then build.
     (src / "dist").mkdir(exist_ok=True)
@@ -208,7 +212,8 @@ def create_signed_tag(repo: pygit2.Repository, name: str, target: str, message: 
 # --- release ------------------------------------------------------------------------------
 
 
-def release(repo: pygit2.Repository, key: SigningKey, out_dir: Path | None = None) -> Released:
+def release(repo: pygit2.Repository, key: SigningKey, out_dir: Path | None = None,
+            tte: TteOptions | None = None) -> Released:
     tip = gitrepo.main_tip(repo)
     verdict = judge_main(repo, tip)
     if not verdict.ok:
@@ -235,13 +240,14 @@ def release(repo: pygit2.Repository, key: SigningKey, out_dir: Path | None = Non
         staged = Path(tmp) / "bundle"
         source = build_release(repo, commit, chain, round_verdict.round, Path(tmp) / "src",
                                staged)
+        signed = tte and sign_release(repo, staged / f"lkjip-{year}.pdf", source, tag, year, tte)
         (staged / ALLOWED).write_text(_allowed_signers(roster))
         files = {p.relative_to(staged).as_posix(): sha256(p.read_bytes())
                  for p in sorted(staged.rglob("*")) if p.is_file()}
         manifest = {**source, "tag": tag, "year": year, "merge": merge_oid,
                     "signer": {"name": person.name, "nip": person.nip,
                                "fingerprint": key.public.fingerprint},
-                    "files": files}
+                    **({"pdf_signature": signed} if signed else {}), "files": files}
         manifest_bytes = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
         (staged / MANIFEST).write_bytes(manifest_bytes)
         (staged / SIGNATURE).write_text(sign(manifest_bytes, key, ARCHIVE_NAMESPACE))
@@ -299,8 +305,10 @@ def compare_files(manifest_files: dict[str, str], present: dict[str, str]) -> li
     return problems
 
 
-def verify_archive(bundle: Path, allowed: Path | None = None) -> ArchiveCheck:
-    """Check a bundle offline: every file's SHA-256 and the manifest's SSH signature."""
+def verify_archive(bundle: Path, allowed: Path | None = None,
+                   trust: Sequence[Certificate] | None = None) -> ArchiveCheck:
+    """Check a bundle offline: every file's SHA-256, the manifest's SSH signature and, when
+    the manifest records one, the PDF's electronic signature against the roots ``trust``."""
     try:
         manifest_bytes = (bundle / MANIFEST).read_bytes()
         manifest = json.loads(manifest_bytes)
@@ -321,4 +329,5 @@ def verify_archive(bundle: Path, allowed: Path | None = None) -> ArchiveCheck:
                            ARCHIVE_NAMESPACE)
         if not signer:
             problems.append(msg.ARCHIVE_BAD_SIGNATURE)
+    problems += archive_pdf_problems(bundle, manifest, trust)
     return ArchiveCheck(tuple(problems), manifest, signer)
