@@ -44,11 +44,11 @@ def run(args: argparse.Namespace) -> int:
     if repo is None:
         notes.append(msg.OUTSIDE_REPO)
     elif check.commit:
-        problems = tte.check_commit(repo, check.commit, check.tree, check.tag)
+        problems = tte.check_commit(repo, check.commit, check.tree, check.tag, check.subject)
         check.problems += problems
         if not problems:
             check.facts.append(msg.FACT_MAIN.format(commit=check.commit[:10],
-                                                    tree=check.tree[:10]))
+                                                    tree=check.tree[:10], name=check.signer))
     if check.ok:
         print(msg.PDF_OK.format(path=args.pdf))
         for line in (*check.facts, *notes):

@@ -124,7 +124,10 @@ FACT_CLAIMED_TIME = (
 FACT_LEVEL = "tingkat: PAdES {level}"
 FACT_QR = "kode QR: rilis {tag}, commit {commit}, sha256 PDF yang disahkan {sha}"
 FACT_PDFA = "PDF/A-3b: identitas pdfaid masih ada"
-FACT_MAIN = "commit {commit} (isi {tree}) adalah main yang sah di repositori ini"
+FACT_MAIN = (
+    "commit {commit} (isi {tree}) adalah main yang sah di repositori ini, dan sertifikat "
+    "menyebut {name}, yang menandatangani putarannya"
+)
 COMMIT_UNKNOWN = "commit {commit} yang disebut PDF tidak ada di repositori ini"
 TREE_MISMATCH = "commit {commit} berisi {actual}, bukan isi {tree} yang disebut PDF"
 NO_MAIN = "repositori ini belum memiliki cabang main"
@@ -133,6 +136,10 @@ COMMIT_NOT_ON_MAIN = (
 )
 COMMIT_NOT_VERIFIED = (
     "main sampai commit {commit} tidak sah atau belum memuat putaran yang disetujui"
+)
+SIGNER_NOT_HEAD = (
+    "sertifikat penanda tangan atas nama {signer}, bukan {name} (NIP {nip}) yang "
+    "menandatangani putaran ini di rantai paraf"
 )
 TAG_ELSEWHERE = "tag {tag} di repositori ini menunjuk commit lain, bukan {commit}"
 

@@ -543,6 +543,7 @@ class PdfCheck:
     signer: str = ""
     certificate_sha256: str = ""
     unsigned_sha256: str = ""
+    subject: asn1_x509.Name | None = None
 
     @property
     def ok(self) -> bool:
@@ -566,7 +567,7 @@ def verify_pdf(data: bytes, roots: Sequence[asn1_x509.Certificate]) -> PdfCheck:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         sig_fields = [name for name, _, _ in enumerate_sig_fields(reader)]
         signatures = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except Exception as exc:  # noqa: BLE001  (anything unreadable is refused, with the reason)
         check.problems.append(msg.NOT_A_PDF.format(reason=_reason(exc)))
         return check
     if not signatures:
@@ -597,8 +598,12 @@ def verify_pdf(data: bytes, roots: Sequence[asn1_x509.Certificate]) -> PdfCheck:
             ValueError, KeyError, TypeError) as exc:
         check.problems.append(msg.CANNOT_VALIDATE.format(reason=_reason(exc)))
         return check
+    except Exception as exc:  # noqa: BLE001  (the PDF is attacker input: fail closed, say why)
+        check.problems.append(msg.CANNOT_VALIDATE.format(reason=_reason(exc)))
+        return check
     cert = status.signing_cert
     check.signer = _who(cert.subject)
+    check.subject = cert.subject
     if not (status.intact and status.valid):
         check.problems.append(msg.NOT_INTACT)
     else:
@@ -733,8 +738,31 @@ def _is_pdfa3b(reader) -> bool:  # type: ignore[no-untyped-def]
 # --- the repository -----------------------------------------------------------------------
 
 
-def check_commit(repo: pygit2.Repository, commit: str, tree: str, tag: str) -> list[str]:
-    """Problems with the commit a PDF names: not ``main``, not verified, other tree, tag."""
+def _plain_name(name: str) -> str:
+    """``Dra. SITI AMINAH, M.Si.`` -> ``SITI AMINAH``: a name without degrees, for comparing."""
+    words = name.split(",")[0].split()
+    return " ".join(w for w in words if not w.endswith(".")).upper()
+
+
+def certificate_names(subject: asn1_x509.Name, name: str, nip: str) -> bool:
+    """Does a certificate subject name this person (their name, or their NIP anywhere)?"""
+    native = subject.native
+    values = [v for value in native.values() for v in (value if isinstance(value, list)
+                                                        else [value])]
+    common = native.get("common_name") or ""
+    common = ", ".join(common) if isinstance(common, list) else str(common)
+    return bool(nip and any(nip in str(v) for v in values)) or (
+        bool(_plain_name(name)) and _plain_name(common) == _plain_name(name))
+
+
+def check_commit(repo: pygit2.Repository, commit: str, tree: str, tag: str,
+                 subject: asn1_x509.Name | None = None) -> list[str]:
+    """Problems with the commit a PDF names: not ``main``, not verified, other tree, tag; and,
+    with ``subject``, a certificate that does not name the head who signed that round.
+
+    The trust roots of a TTE (BSrE's) certify every civil servant: a trusted signature says
+    *who* signed, and only the approval chain says who had to.
+    """
     from pipeline.publish.mainline import judge_main
     from pipeline.workflow import gitrepo
 
@@ -757,6 +785,13 @@ def check_commit(repo: pygit2.Repository, commit: str, tree: str, tag: str) -> l
     verdict = judge_main(repo, commit)
     if not verdict.ok or not verdict.merges:
         problems.append(msg.COMMIT_NOT_VERIFIED.format(commit=commit[:10]))
+    elif subject is not None:
+        head = next((e for e in verdict.merges[-1][1].chain if e.action == "sign"), None)
+        if head is None:
+            problems.append(msg.NO_SIGNATORY)
+        elif not certificate_names(subject, head.name, head.nip):
+            problems.append(msg.SIGNER_NOT_HEAD.format(
+                signer=_who(subject), name=head.name, nip=head.nip))
     if tag:
         ref = repo.references.get(f"refs/tags/{tag}")
         if ref is not None and str(ref.peel(pygit2.Commit).id) != commit:
@@ -824,4 +859,12 @@ def archive_pdf_problems(bundle: Path, manifest: dict[str, object],
             name=name, pdf=check.commit[:10], manifest=str(manifest.get("commit", "?"))[:10]))
     if check.certificate_sha256 != record.get("certificate_sha256"):
         problems.append(msg.ARCHIVE_PDF_OTHER_CERT.format(name=name))
+    chain = manifest.get("chain") or []
+    head = next((e for e in chain if isinstance(e, dict) and e.get("action") == "sign"), None)
+    if check.subject is not None and (head is None or not certificate_names(
+            check.subject, str(head.get("name", "")), str(head.get("nip", "")))):
+        who = msg.SIGNER_NOT_HEAD.format(signer=check.signer,
+                                         name=head.get("name", "?") if head else "?",
+                                         nip=head.get("nip", "?") if head else "?")
+        problems.append(msg.ARCHIVE_PDF_PROBLEM.format(name=name, problem=who))
     return problems

@@ -320,6 +320,21 @@ def test_validly_signed_pdf_of_another_commit_is_refused(signed: Signed, tmp_pat
         os.chdir(cwd)
 
 
+def test_signature_by_someone_else_under_the_same_root_is_refused(signed: Signed) -> None:
+    """A TTE root certifies every civil servant: a valid, trusted signature on the very PDF of
+    a verified main is still refused when the certificate is not the Inspektur's."""
+    key, cert = signed.pki.root.issue("ORANG LUAR")
+    other = tte.Pkcs12Signer(signed.pki.p12(b"x", key=key, cert=cert), b"x")
+    result = tte.sign_release_pdf(_unsigned(signed.data), other,
+                                  tte.Signatory("ORANG LUAR", "199912312020121999", "Inspektur"),
+                                  tag="lkjip-2025", commit=signed.commit, year="2025")
+    rc, out = signed.verify(result.data)
+    assert rc == 1 and "dipercaya" in out
+    inspektur = signed.office.actors["inspektur"]
+    assert (f"sertifikat penanda tangan atas nama ORANG LUAR (Pemerintah Kabupaten Uji), bukan "
+            f"{inspektur.name} (NIP {inspektur.nip})") in out
+
+
 def _small_release_pdf(folder: Path, commit: str, tree: str) -> bytes:
     """A one-page PDF/A-3b made like a release (lembar pengesahan, manifest, LkjipCommit)."""
     from pipeline.render.pdf import layout, write_pdf
@@ -420,6 +435,15 @@ def test_password_sources_and_refusals(signed: Signed, monkeypatch: pytest.Monke
         signing_options(args)
     with pytest.raises(SystemExit):  # there is no option that takes the password itself
         parser.parse_args(["release", "--tte", str(signed.p12), "--tte-password", "x"])
+    remote = signing_options(parser.parse_args(
+        ["release", "--tte-url", "https://tte.example.go.id/api", "--tte-nik", NIK,
+         "--tte-password-file", str(_secret(signed))]))
+    assert remote is not None and isinstance(remote.signer, tte.RemoteSigner)
+    assert remote.signer.url == "https://tte.example.go.id/api" and remote.signer.nik == NIK
+    with pytest.raises(UserError, match="memerlukan --tte-nik"):
+        signing_options(parser.parse_args(["release", "--tte-url", "https://x.go.id"]))
+    with pytest.raises(UserError, match="Pilih salah satu"):
+        signing_options(parser.parse_args(["release", "--tte", "a.p12", "--tte-url", "u"]))
     with pytest.raises(UserError, match="hanya berlaku bersama --tte"):
         signing_options(parser.parse_args(["release", "--tsa", "http://127.0.0.1:1"]))
     # An EC key is refused before anything is signed (PDF/A-3 needs RSA).
@@ -429,6 +453,12 @@ def test_password_sources_and_refusals(signed: Signed, monkeypatch: pytest.Monke
     ec_p12 = signed.pki.p12(b"x", key=key, cert=_ec_cert(signed.pki, key))
     with pytest.raises(UserError, match="bukan RSA"):
         tte.Pkcs12Signer(ec_p12, b"x")
+
+
+def _secret(signed: Signed) -> Path:
+    path = signed.pki.folder / "sandi-layanan.txt"
+    path.write_text(PASSWORD + "\n")
+    return path
 
 
 def _ec_cert(pki: Pki, key):  # type: ignore[no-untyped-def]
