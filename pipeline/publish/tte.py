@@ -551,7 +551,16 @@ class PdfCheck:
 
 
 def verify_pdf(data: bytes, roots: Sequence[asn1_x509.Certificate]) -> PdfCheck:
-    """Judge a signed release PDF offline against ``roots`` (fail closed)."""
+    """Judge a signed release PDF offline against ``roots`` (fail closed).
+
+    pyHanko logs a failed path search with its traceback; the reason reaches the user in
+    :class:`PdfCheck`'s words instead, so those logs are kept off stderr.
+    """
+    with collected_warnings("pyhanko"), collected_warnings("pyhanko_certvalidator"):
+        return _verify_pdf(data, roots)
+
+
+def _verify_pdf(data: bytes, roots: Sequence[asn1_x509.Certificate]) -> PdfCheck:
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields
