@@ -325,6 +325,7 @@ async def _sign(unsigned: bytes, signer: TteSigner, signatory: Signatory, *, tag
     unsigned_sha = hashlib.sha256(unsigned).hexdigest()
     payload = qr_payload(tag, commit, unsigned_sha)
     writer = IncrementalPdfFileWriter(io.BytesIO(unsigned))
+    _same_producer(writer)
     page, box = signature_box(writer.prev)
     fields.append_signature_field(writer, fields.SigFieldSpec(FIELD_NAME, on_page=page, box=box))
     for name, _, ref in fields.enumerate_sig_fields(writer):
@@ -383,6 +384,22 @@ async def _sign(unsigned: bytes, signer: TteSigner, signatory: Signatory, *, tag
         "timestamped": bool(tsa),
     }
     return SignedPdf(data, record)
+
+
+def _same_producer(writer) -> None:  # type: ignore[no-untyped-def]
+    """Keep the document information and the XMP metadata equal, as PDF/A requires.
+
+    pyHanko writes ``pdf:Producer`` in the XMP as its own name, but *appends* its name to
+    the information dictionary's ``/Producer`` ("WeasyPrint 70.0; pyHanko 0.38.0"): the two
+    would then disagree. Setting ``/Producer`` to pyHanko's name first keeps them equal.
+    """
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    if "/Info" in writer.trailer:
+        info = writer.trailer["/Info"]
+        info["/Producer"] = generic.TextStringObject(VENDOR)
+        writer.update_container(info)
 
 
 def _check_raw_signature(cert: asn1_x509.Certificate, raw: bytes, digest: bytes) -> None:

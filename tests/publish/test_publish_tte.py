@@ -137,6 +137,11 @@ def test_signature_keeps_pdfa_and_the_unsigned_pdf_is_reproducible(signed: Signe
     reader = PdfReader(io.BytesIO(signed.data))
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert re.search(r"pdfaid:part[^0-9]*3", xmp) and re.search(r"pdfaid:conformance[^A-Z]*B", xmp)
+    # PDF/A: the information dictionary and the XMP agree after the update.
+    assert reader.metadata is not None
+    producer = re.search(r'pdf:Producer(?:="|>)([^"<]*)', xmp)
+    assert producer and reader.metadata["/Producer"] == producer.group(1)
+    assert "dc:title" in xmp and reader.metadata["/Title"] in xmp
     assert "/OutputIntents" in reader.trailer["/Root"] and "/AF" in reader.trailer["/Root"]
     assert reader.pdf_header.startswith("%PDF-1.")  # an EC key would have made it 2.0
     fonts = subprocess.run(["pdffonts", str(signed.pdf)], capture_output=True, text=True,
@@ -241,7 +246,10 @@ def test_verify_pdf_explains_a_valid_release(signed: Signed) -> None:
 def test_one_flipped_byte_is_refused(signed: Signed) -> None:
     data = bytearray(signed.data)
     unsigned = _unsigned(bytes(data))
-    at = unsigned.index(b"stream", len(unsigned) // 2) + 40  # inside a stream's data
+    # Inside a stream's data (not the syntax around it), so the file still parses.
+    starts = [m.end() for m in re.finditer(rb"\nstream\r?\n", unsigned)]
+    at = next(start + 50 for start in starts[len(starts) // 2:]
+              if unsigned.index(b"endstream", start) - start > 100)
     data[at] ^= 0x01
     rc, out = signed.verify(bytes(data))
     assert rc == 1 and "TIDAK sah" in out
