@@ -458,16 +458,24 @@ def _stamp_font() -> str:
 
 @lru_cache(maxsize=2)
 def _font_in_thousandths(path: str) -> bytes:
-    """The font rescaled to 1000 units per em.
+    """The font's Latin glyphs, rescaled to 1000 units per em.
 
     pyHanko 0.38 writes a subset font's glyph widths (``/W``) in the font's own units, which
     PDF reads as thousandths of an em: a 2048-unit TrueType font (Liberation, DejaVu) is then
     drawn with every glyph twice as far apart. fontTools rescales the font; nothing else changes.
     """
+    from fontTools import subset
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.scaleUpem import scale_upem
 
     font = TTFont(path)
+    # Rescaling every glyph of the font takes seconds; the stamp needs Latin letters only
+    # (names, NIP, dates), so keep those first (pyHanko subsets again what is drawn).
+    options = subset.Options()
+    options.layout_features, options.name_IDs, options.hinting = ["*"], ["*"], False
+    keep = subset.Subsetter(options)
+    keep.populate(unicodes=[*range(0x20, 0x7F), *range(0xA0, 0x250)])
+    keep.subset(font)
     if font["head"].unitsPerEm != 1000:
         scale_upem(font, 1000)
     out = io.BytesIO()

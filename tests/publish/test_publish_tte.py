@@ -229,6 +229,14 @@ def test_verify_pdf_explains_a_valid_release(signed: Signed) -> None:
                      "adalah main yang sah", "PDF/A-3b"):
         assert expected in out, expected
 
+    # Roots from git config when --trust is not given; none at all is refused, not guessed.
+    office = signed.office
+    office.git("config", "lkjip.tteTrust", str(signed.pki.folder / "root.pem"))
+    assert office.lkjip("verify-pdf", str(signed.pdf)).rc == 0
+    office.git("config", "--unset", "lkjip.tteTrust")
+    none = office.lkjip("verify-pdf", str(signed.pdf))
+    assert none.rc != 0 and "Tidak ada akar kepercayaan" in none.err
+
     # verify-archive runs the same check on the bundle's PDF, with roots from outside it.
     ok = signed.office.lkjip("verify-archive", str(signed.bundle), "--trust",
                              str(signed.pki.folder / "root.pem"))
