@@ -23,9 +23,10 @@ from pipeline.commands import (
     submit,
     verify,
     verify_archive,
+    verify_pdf,
 )
 
 COMMANDS: list[ModuleType] = [build, check]
 COMMANDS += [roster, start, meeting, submit, paraf, sign, return_, verify, status]
-COMMANDS += [merge, hook, release, deliver, verify_archive]
+COMMANDS += [merge, hook, release, deliver, verify_archive, verify_pdf]
 COMMANDS += [diff, review]

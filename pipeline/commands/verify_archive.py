@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pygit2
 
+from pipeline.commands.tte_options import trust_roots
 from pipeline.errors import UserError
 from pipeline.messages import publish as msg
+from pipeline.messages import tte as tte_msg
 from pipeline.publish.release import verify_archive
 
 
@@ -21,6 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     trust.add_argument("--repo", type=Path, metavar="FOLDER",
                        help="repositori kantor: kunci dari daftar peran commit yang dirilis, "
                             "setelah riwayat main sampai commit itu sah")
+    parser.add_argument("--trust", type=Path, metavar="AKAR.pem", help=tte_msg.HELP_TRUST)
     parser.set_defaults(func=run)
 
 
@@ -31,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
             repo = pygit2.Repository(str(args.repo))
         except (pygit2.GitError, KeyError):
             raise UserError(msg.ARCHIVE_NOT_A_REPO.format(path=args.repo)) from None
-    check = verify_archive(args.bundle, args.allowed_signers, repo)
+    check = verify_archive(args.bundle, args.allowed_signers, repo,
+                           trust=trust_roots(args.trust))
     if not check.ok:
         print(msg.ARCHIVE_FAILED.format(path=args.bundle))
         for problem in check.problems:

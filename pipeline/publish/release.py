@@ -30,16 +30,19 @@ import shutil
 import tempfile
 import time
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pygit2
+from asn1crypto.x509 import Certificate
 
 from pipeline.errors import UserError
 from pipeline.messages import format_time
 from pipeline.messages import publish as msg
 from pipeline.publish.mainline import judge_main, problem_lines
+from pipeline.publish.tte import TteOptions, archive_pdf_problems, sign_release
 from pipeline.render.approval import ApprovalRow, EmbeddedFile, approval_sheet
 from pipeline.review import snapshot
 from pipeline.workflow import gitrepo
@@ -158,8 +161,9 @@ def build_release(repo: pygit2.Repository, commit: str, chain: list[ChainEntry],
     attachments += [EmbeddedFile(p.name, p.read_bytes(), msg.ATTACH_DATA, "application/yaml")
                     for p in data]
     sop = sop_at(repo, commit)
-    sheet = approval_sheet(_rows(chain, {k: r.title for k, r in sop.roles.items()}),
-                           commit, tree, round_name)
+    rows = _rows(chain, {k: r.title for k, r in sop.roles.items()})
+    signatory = next((r for e, r in zip(chain, rows, strict=True) if e.action == "sign"), None)
+    sheet = approval_sheet(rows, commit, tree, round_name, signatory)
     pdf_name = f"lkjip-{year}.pdf"
     # The site links dist/<pdf> when it exists: put the release PDF there, then build.
     (src / "dist").mkdir(exist_ok=True)
@@ -199,7 +203,8 @@ def create_signed_tag(repo: pygit2.Repository, name: str, target: str, message: 
 # --- release ------------------------------------------------------------------------------
 
 
-def release(repo: pygit2.Repository, key: SigningKey, out_dir: Path | None = None) -> Released:
+def release(repo: pygit2.Repository, key: SigningKey, out_dir: Path | None = None,
+            tte: TteOptions | None = None) -> Released:
     tip = gitrepo.main_tip(repo)
     verdict = judge_main(repo, tip)
     if not verdict.ok:
@@ -226,6 +231,7 @@ def release(repo: pygit2.Repository, key: SigningKey, out_dir: Path | None = Non
         staged = Path(tmp) / "bundle"
         source = build_release(repo, commit, chain, round_verdict.round, Path(tmp) / "src",
                                staged)
+        signed = tte and sign_release(repo, staged / f"lkjip-{year}.pdf", source, tag, year, tte)
         (staged / ALLOWED).write_text(_allowed_signers(roster))
         export_records(repo, int(year), staged / "records")  # steps 2, 3, 5: catatan/<year>
         files = {p.relative_to(staged).as_posix(): sha256(p.read_bytes())
@@ -233,7 +239,7 @@ def release(repo: pygit2.Repository, key: SigningKey, out_dir: Path | None = Non
         manifest = {**source, "tag": tag, "year": year, "merge": merge_oid,
                     "signer": {"name": person.name, "nip": person.nip,
                                "fingerprint": key.public.fingerprint},
-                    "files": files}
+                    **({"pdf_signature": signed} if signed else {}), "files": files}
         manifest_bytes = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
         (staged / MANIFEST).write_bytes(manifest_bytes)
         (staged / SIGNATURE).write_text(sign(manifest_bytes, key, ARCHIVE_NAMESPACE))
@@ -311,8 +317,10 @@ def trusted_keys_from_repo(repo: pygit2.Repository, manifest: dict[str, object])
 
 
 def verify_archive(bundle: Path, allowed: Path | None = None,
-                   repo: pygit2.Repository | None = None) -> ArchiveCheck:
-    """Check a bundle offline: every file's SHA-256 and the manifest's SSH signature.
+                   repo: pygit2.Repository | None = None,
+                   trust: Sequence[Certificate] | None = None) -> ArchiveCheck:
+    """Check a bundle offline: every file's SHA-256, the manifest's SSH signature and, when
+    the manifest records one, the PDF's electronic signature against the roots ``trust``.
 
     The keys trusted come from outside the bundle: the ``allowed`` signers file the user
     gives (``lkjip roster allowed-signers`` writes one), or the roster of the released commit
@@ -357,4 +365,5 @@ def verify_archive(bundle: Path, allowed: Path | None = None,
                     signer = ""
             if not signer:
                 problems.append(msg.ARCHIVE_BAD_SIGNATURE)
+    problems += archive_pdf_problems(bundle, manifest, trust)
     return ArchiveCheck(tuple(problems), manifest, signer, fingerprint)

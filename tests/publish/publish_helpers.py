@@ -53,3 +53,22 @@ def forge_merge(office: Office, round_branch: str, *, as_: str = "kasubbag",
 
 def refs(path: Path) -> str:
     return git(path, "for-each-ref", "--format=%(refname) %(objectname)").stdout
+
+
+def with_report(office: Office, repo_root: Path) -> None:
+    """The report's sources (content/, data/, mkdocs.yml) in a draft, approved up to the
+    Inspektur's signature (SOP steps 1-8); merging is left to the test."""
+    import shutil
+
+    office.ok("start", "--year", "2025", as_="inspektur")
+    office.git("switch", "-q", "-c", "draft/lkjip-2025", "main")
+    for name in ("content", "data"):
+        shutil.copytree(repo_root / name, office.path / name, dirs_exist_ok=True)
+    shutil.copy(repo_root / "mkdocs.yml", office.path / "mkdocs.yml")
+    office.write("records/2025/notulen-rapat-1.md", "# Notulen rapat 1\n")
+    office.git("add", ".")
+    office.git("commit", "-q", "-m", "draft LKjIP 2025")
+    office.ok("submit", as_="staf")
+    office.ok("paraf", as_="kasubbag")
+    office.ok("paraf", as_="sekretaris")
+    office.ok("sign", as_="inspektur")
