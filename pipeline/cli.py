@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 
 from pipeline import __version__, terminal
 from pipeline.commands import COMMANDS
+from pipeline.error_handler import report_bug
 from pipeline.errors import UserError
 from pipeline.messages import cli as msg
 
@@ -57,9 +57,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(msg.INTERRUPTED, file=sys.stderr)
         return 130
-    except Exception as exc:  # a bug in lkjip: one clear line unless debugging
-        if os.environ.get("LKJIP_DEBUG"):
-            traceback.print_exc()
-        print(f"{msg.ERROR_PREFIX}: {msg.INTERNAL_ERROR.format(kind=type(exc).__name__)}",
-              file=sys.stderr)
-        return 2
+    except Exception as exc:  # a bug in lkjip: one line, the details in a log file
+        return report_bug(exc, list(argv if argv is not None else sys.argv[1:]),
+                          f"{msg.ERROR_PREFIX}: {msg.INTERNAL_ERROR}")

@@ -4,7 +4,7 @@ ERROR_PREFIX = "galat"
 INTERRUPTED = "Dihentikan oleh pengguna; tidak ada yang diubah setengah jalan."
 INTERNAL_ERROR = (
     "Terjadi kesalahan internal pada lkjip ({kind}). Ini bukan kesalahan Anda; "
-    "laporkan ke pengelola dengan menjalankan ulang perintah dengan LKJIP_DEBUG=1."
+    "kirimkan berkas {log} kepada pengelola lkjip."
 )
 NOT_IN_PROJECT = (
     "Folder ini bukan repositori LKjIP (tidak ada mkdocs.yml dan data/). "
