@@ -13,7 +13,8 @@ from pipeline.error_handler import BUG_EXIT
 
 
 def test_a_bug_is_one_line_a_log_file_and_its_own_exit_code(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     def broken(_args: argparse.Namespace) -> int:
         raise ZeroDivisionError("pembagian dengan nol di dalam lkjip")
 
@@ -32,7 +33,8 @@ def test_a_bug_is_one_line_a_log_file_and_its_own_exit_code(
 
 
 def test_a_user_error_stays_one_line_without_a_log(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
     assert cli.main(["check"]) == 2  # not a project
