@@ -13,9 +13,10 @@ import pygit2.enums
 
 from pipeline.build import SitePages
 from pipeline.messages import review as msg
+from pipeline.review import HISTORY_PAGE
 from pipeline.workflow import gitrepo
 
-PAGE_NAME = "riwayat-penyusunan.md"
+PAGE_NAME = HISTORY_PAGE
 RECORDS_PREFIX = "catatan/"  # pipeline.workflow.records.BRANCH_PREFIX (not imported: kept light)
 RELEASE_TAGS = "refs/tags/lkjip-"
 
