@@ -15,6 +15,7 @@ from pipeline.data import schema
 from pipeline.data.completeness import Missing, check_completeness
 from pipeline.data.consistency import IND, RENSTRA, check_consistency
 from pipeline.data.load import DATA_DIR, Documents, read_documents, to_report
+from pipeline.data.quarterly import check_quarters
 from pipeline.errors import CannotRun, Problem
 from pipeline.messages import data as msg
 
@@ -40,6 +41,7 @@ def run_check(root: Path, *, complete: bool = False) -> CheckResult:
         raise CannotRun(msg.NOT_A_PROJECT.format(root=root))
     docs, problems = read_documents(root)
     problems.extend(check_consistency(docs))
+    problems.extend(check_quarters(docs))
     report = to_report(docs) if len(docs) == len(schema.FILES) else None
 
     files = []

@@ -19,6 +19,8 @@ class SubActivity:
     ceiling: float  # pagu
     spent: float | None  # realisasi anggaran
     objective: str | None  # sasaran it supports (None: support/penunjang)
+    # Realisasi per triwulan (spending adds up: the year's realisasi is their sum).
+    quarters: tuple[float | None, ...] = ()
 
     @property
     def absorption(self) -> float | None:
