@@ -11,11 +11,13 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from pipeline import __version__
 from pipeline.commands import COMMANDS
 from pipeline.errors import UserError
 from pipeline.messages import cli as msg
+from pipeline.project import project_root
 
 
 def _indonesian(text: str) -> str:
@@ -39,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if isinstance(getattr(args, "root", None), Path):
+        args.root = project_root(args.root)  # from any subfolder, as git does
     try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()  # here, not at exit: a reader that left is seen below

@@ -8,7 +8,9 @@ from pipeline.commands import (
     build,
     check,
     diff,
+    export,
     hook,
+    import_,
     merge,
     paraf,
     release,
@@ -27,3 +29,4 @@ COMMANDS: list[ModuleType] = [build, check]
 COMMANDS += [roster, start, submit, paraf, sign, return_, verify, status]
 COMMANDS += [merge, hook, release, verify_archive]
 COMMANDS += [diff, review]
+COMMANDS += [export, import_]

@@ -11,7 +11,8 @@ file is replaced atomically. A workbook exported and imported unchanged changes 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +46,8 @@ class Change:
 
 @dataclass
 class ImportResult:
-    changes: list[Change] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)
+    changes: list[Change] = dc_field(default_factory=list)
+    written: list[str] = dc_field(default_factory=list)
 
 
 class ImportRefused(UserError):

@@ -41,7 +41,9 @@ VALIDATION_TITLE = "Angka"
 VALIDATION_LIST = "Pilih salah satu dari daftar."
 
 # Import.
-CELL_NOT_NUMBER = "harus berupa angka (tanpa titik ribuan; desimal boleh koma di Excel), ditemukan {value}"
+CELL_NOT_NUMBER = (
+    "harus berupa angka (ketik sebagai angka Excel, bukan teks), ditemukan {value}"
+)
 CELL_NOT_CHOICE = "harus salah satu dari: {choices}; ditemukan {value}"
 CELL_UNKNOWN_CODE = "kode {code} tidak ada di {file}"
 CELL_BAD_YEAR = "tahun harus berupa angka empat digit, ditemukan {value}"
