@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lkjip",
         description="LKjIP sebagai kode: periksa data, bangun laporan, dan jalankan alur SOP.",
     )
-    parser.add_argument("--version", action="version", version=f"lkjip {__version__}")
+    parser.add_argument("--version", action="version", version=f"lkjip {__version__}",
+                        help=msg.VERSION_HELP)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True)
     for module in COMMANDS:
         module.add_parser(sub)

@@ -7,6 +7,7 @@ from types import ModuleType
 from pipeline.commands import (
     build,
     check,
+    completion,
     diff,
     export,
     hook,
@@ -29,4 +30,4 @@ COMMANDS: list[ModuleType] = [build, check]
 COMMANDS += [roster, start, submit, paraf, sign, return_, verify, status]
 COMMANDS += [merge, hook, release, verify_archive]
 COMMANDS += [diff, review]
-COMMANDS += [export, import_]
+COMMANDS += [export, import_, completion]
