@@ -187,7 +187,8 @@ def _program(p: dict[str, Any]) -> Program:
                         name=s["nama"],
                         ceiling=float(s["pagu"]),
                         spent=_spent(s),
-                        quarters=_quarter_values(s.get("realisasi_triwulan")),
+                        quarters=(_quarter_values(s["realisasi_triwulan"])
+                                  if "realisasi_triwulan" in s else ()),
                         objective=s.get("sasaran") or k.get("sasaran") or p.get("sasaran"),
                     )
                     for s in k["sub_kegiatan"]
