@@ -12,6 +12,7 @@ from pipeline.commands import (
     export,
     hook,
     import_,
+    init,
     merge,
     paraf,
     release,
@@ -30,4 +31,4 @@ COMMANDS: list[ModuleType] = [build, check]
 COMMANDS += [roster, start, submit, paraf, sign, return_, verify, status]
 COMMANDS += [merge, hook, release, verify_archive]
 COMMANDS += [diff, review]
-COMMANDS += [export, import_, completion]
+COMMANDS += [init, export, import_, completion]

@@ -91,3 +91,23 @@ HELP_IMPORT_FILE = "berkas .xlsx yang sudah diisi"
 HELP_DRY_RUN = "hanya tampilkan perubahan, jangan tulis apa pun"
 EXPORTED = "Ditulis: {path}"
 DRY_RUN_DONE = "(uji coba: tidak ada yang ditulis)"
+
+# lkjip init.
+HELP_INIT = ("buat repositori LKjIP baru untuk instansi lain: kerangka bab, data contoh, "
+             "daftar peran kosong")
+HELP_INIT_FOLDER = "folder baru (tidak boleh sudah berisi)"
+INIT_NOT_EMPTY = "{folder} sudah ada dan berisi berkas; pilih folder baru atau kosong"
+INIT_DONE = "Repositori LKjIP baru dibuat di {folder}."
+INIT_NEXT = """Langkah berikutnya:
+  1. Ganti data contoh di {folder}/data/*.yaml dengan data instansi Anda
+     (atau: lkjip export xlsx, isi di Excel, lalu lkjip import).
+  2. Tulis bab-bab di {folder}/content/ (ganti setiap [isi ...]).
+  3. Daftarkan orang pertama untuk setiap peran SOP, dengan kunci SSH masing-masing:"""
+INIT_ROSTER_LINE = (
+    "       lkjip roster add --role {role} --name \"Nama Lengkap\" --nip \"NIP\" "
+    "--key ~/.ssh/id_ed25519.pub    # {title}"
+)
+INIT_CHECK = (
+    "  4. Periksa dan bangun: lkjip check, lalu lkjip build (dari folder mana pun di dalamnya)."
+)
+INIT_COMMIT = "lkjip init: kerangka LKjIP dengan data contoh"
