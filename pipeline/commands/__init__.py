@@ -19,6 +19,7 @@ from pipeline.commands import (
     return_,
     review,
     roster,
+    serve,
     sign,
     start,
     status,
@@ -31,4 +32,4 @@ COMMANDS: list[ModuleType] = [build, check]
 COMMANDS += [roster, start, submit, paraf, sign, return_, verify, status]
 COMMANDS += [merge, hook, release, verify_archive]
 COMMANDS += [diff, review]
-COMMANDS += [init, export, import_, completion]
+COMMANDS += [init, export, import_, serve, completion]

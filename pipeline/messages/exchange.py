@@ -111,3 +111,23 @@ INIT_CHECK = (
     "  4. Periksa dan bangun: lkjip check, lalu lkjip build (dari folder mana pun di dalamnya)."
 )
 INIT_COMMIT = "lkjip init: kerangka LKjIP dengan data contoh"
+
+# lkjip serve.
+HELP_SERVE = ("jalankan situs di komputer ini dengan muat-ulang otomatis; berubah setiap kali "
+              "content/, data/ atau mkdocs.yml disimpan")
+HELP_DEV_ADDR = "alamat dan port server (bawaan: 127.0.0.1:8000)"
+SERVE_PROBLEMS_TITLE = "Masalah Pemeriksaan"
+SERVE_PROBLEMS_PAGE = "masalah-pemeriksaan.md"
+SERVE_PROBLEMS_INTRO = (
+    "lkjip check menemukan {count} masalah. Perbaiki, simpan berkasnya, dan halaman ini "
+    "diperbarui sendiri."
+)
+SERVE_FAILED_TITLE = "Situs belum bisa dibangun"
+SERVE_FAILED_INTRO = (
+    "Perbaiki masalah berikut lalu simpan berkasnya; halaman dimuat ulang sendiri."
+)
+SERVE_BUILT = "Situs diperbarui ({count} masalah pemeriksaan)."
+SERVE_FAILED = "Situs gagal dibangun; masalahnya ditampilkan juga di peramban."
+SERVE_AT = (
+    "Situs berjalan di http://{addr}/ (berhenti: Ctrl+C). Memantau content/, data/, mkdocs.yml."
+)
