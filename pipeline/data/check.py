@@ -41,7 +41,7 @@ def run_check(root: Path, *, complete: bool = False) -> CheckResult:
         raise CannotRun(msg.NOT_A_PROJECT.format(root=root))
     docs, problems = read_documents(root)
     problems.extend(check_consistency(docs))
-    problems.extend(check_quarters(docs))
+    problems.extend(check_quarters(docs, problems))
     report = to_report(docs) if len(docs) == len(schema.FILES) else None
 
     files = []

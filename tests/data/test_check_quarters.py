@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from check_helpers import replace
 
 from pipeline.data.check import check_project
@@ -12,17 +13,18 @@ from pipeline.data.load import load_report
 
 def test_example_data_carries_quarters_and_passes(project: Path) -> None:
     report = load_report(project)
-    assert report.indicator("IKU-04").actual(2025) == 82.46  # terakhir: from triwulan IV
-    assert report.indicator("IKU-06").actual(2025) == 85.71
+    assert report.indicator("IKU-03").actual(2025) == 3  # written, equal to triwulan IV
+    assert report.indicator("IKU-06").actual(2025) == pytest.approx(85.71)  # rata_rata
     assert check_project(project) == []
 
 
 def test_year_disagreeing_with_its_quarters(project: Path) -> None:
-    line = replace(project, "data/indikator.yaml", "2024: 94.12, 2025: 85.71",
-                   "2024: 94.12, 2025: 90")
+    line = replace(project, "data/indikator.yaml", "2024: 94.12}", "2024: 94.12, 2025: 90}")
     problems = [str(p) for p in check_project(project)]
     assert any(p.startswith(f"data/indikator.yaml:{line}: realisasi IKU-06 tahun 2025 tertulis 90")
                and "rata-rata empat triwulan" in p and "85,71" in p for p in problems), problems
+    replace(project, "data/indikator.yaml", "2024: 94.12, 2025: 90}", "2024: 94.12, 2025: 85.71}")
+    assert check_project(project) == []
 
 
 def test_quarters_without_a_rule_are_refused(project: Path) -> None:

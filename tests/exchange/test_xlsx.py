@@ -90,11 +90,11 @@ def test_bad_cell_is_refused_with_sheet_and_cell(
     edited = tmp_path / "ubah.xlsx"
     # A good change first, so that refusing must also throw it away.
     _set(book, edited, "Target dan Realisasi", "IKU-01", 2025, "Realisasi", 3.3)
-    where = _set(edited, edited, "Triwulan", "IKU-04", 2025, "Realisasi TW III", "78,9 persen")
+    where = _set(edited, edited, "Triwulan", "IKU-06", 2025, "Realisasi TW III", "87,9 persen")
     assert cli.main(["import", str(edited), "--root", str(root)]) == 1
     err = capsys.readouterr().err
     assert f"{where}: harus berupa angka" in err, err
-    assert where == "Triwulan!J5"
+    assert where == "Triwulan!J7"
     assert _data(root) == before
 
 
@@ -103,11 +103,11 @@ def test_import_that_would_make_data_invalid_writes_nothing(
     root, book = project
     before = _data(root)
     edited = tmp_path / "ubah.xlsx"
-    # Quarters no longer average to the written 85.71: the check refuses the result.
-    _set(book, edited, "Triwulan", "IKU-06", 2025, "Realisasi TW I", 50)
+    # Triwulan IV no longer equals the written level 3: the check refuses the result.
+    _set(book, edited, "Triwulan", "IKU-03", 2025, "Realisasi TW IV", 2)
     assert cli.main(["import", str(edited), "--root", str(root)]) == 1
     err = capsys.readouterr().err
-    assert "data/indikator.yaml:" in err and "realisasi IKU-06 tahun 2025" in err, err
+    assert "data/indikator.yaml:" in err and "realisasi IKU-03 tahun 2025" in err, err
     assert _data(root) == before
 
 
@@ -118,11 +118,11 @@ def test_two_edited_cells_reach_the_pdf_and_nothing_else_changes(
     before = (root / "data" / "indikator.yaml").read_text(encoding="utf-8")
     edited = tmp_path / "ubah.xlsx"
     _set(book, edited, "Target dan Realisasi", "IKU-01", 2025, "Realisasi", 3.21)
-    _set(edited, edited, "Triwulan", "IKU-04", 2025, "Realisasi TW IV", 83.3)
+    _set(edited, edited, "Triwulan", "IKU-06", 2025, "Realisasi TW IV", 93)
     assert cli.main(["import", str(edited), "--root", str(root)]) == 0
     out = capsys.readouterr().out
     assert "IKU-01 realisasi 2025: 3,18 → 3,21" in out
-    assert "IKU-04 realisasi triwulan IV 2025: 82,46 → 83,3" in out
+    assert "IKU-06 realisasi triwulan IV 2025: 89 → 93" in out
     after = (root / "data" / "indikator.yaml").read_text(encoding="utf-8")
     diff = [d for d in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0,
                                             lineterm="") if d[:1] in "+-" and d[:3] not in
@@ -130,8 +130,8 @@ def test_two_edited_cells_reach_the_pdf_and_nothing_else_changes(
     assert diff == [
         "-    realisasi: {2021: 2.75, 2022: 2.91, 2023: 3.02, 2024: 3.05, 2025: 3.18}",
         "+    realisasi: {2021: 2.75, 2022: 2.91, 2023: 3.02, 2024: 3.05, 2025: 3.21}",
-        "-        realisasi: [68.20, 74.10, 78.85, 82.46]",
-        "+        realisasi: [68.20, 74.10, 78.85, 83.3]",
+        "-        realisasi: [82.50, 84.00, 87.34, 89.00]",
+        "+        realisasi: [82.50, 84.00, 87.34, 93]",
     ]
     assert [ln for ln in after.splitlines() if ln.lstrip().startswith("#")] == \
         [ln for ln in before.splitlines() if ln.lstrip().startswith("#")]
@@ -140,4 +140,5 @@ def test_two_edited_cells_reach_the_pdf_and_nothing_else_changes(
     text = subprocess.run(["pdftotext", "-layout", str(result.pdf), "-"], check=True,
                           capture_output=True, text=True).stdout
     assert "3,21" in text
-    assert "83,3" in text and "98,00%" in text  # 83,3 / 85 x 100
+    # IKU-06 averages its quarters: (82,5 + 84 + 87,34 + 93) / 4 = 86,71
+    assert "86,71" in text

@@ -26,13 +26,13 @@ def test_page_shows_each_quarter_and_the_year_by_its_rule() -> None:
     rows = _rows(text)
     assert rows[0] == ["Indikator Kinerja", "Triwulan", "Target", "Realisasi", "Capaian",
                        "Kategori"]
-    assert rows[1] == ["IKU-04 Persentase rekomendasi hasil pengawasan yang ditindaklanjuti",
-                       "I", "70%", "68,2%", "97,43%", "Sangat Baik"]
-    assert ["Tahun (nilai TW IV)", "85%", "82,46%", "97,01%", "Sangat Baik"] in rows
+    assert rows[1] == ["IKU-03 Tingkat kapabilitas APIP", "I", "3 Level", "2 Level", "66,67%",
+                       "Cukup"]
+    assert ["Tahun (nilai TW IV)", "3 Level", "3 Level", "100,00%", "Sangat Baik"] in rows
     assert ["Tahun (rata-rata TW I-IV)", "100%", "85,71%", "85,71%", "Baik"] in rows
     assert ["IV", "Rp398.760.450", "96,72%"] in rows  # budget, cumulative
     # Indicators without quarterly data are named, not shown with empty quarters.
-    assert re.search(r"tanpa data triwulan.*IKU-01, IKU-02, IKU-03, IKU-05", text)
+    assert re.search(r"tanpa data triwulan.*IKU-01, IKU-02, IKU-04, IKU-05", text)
 
 
 def test_pages_combine_for_the_build() -> None:
