@@ -87,11 +87,11 @@ def _budget_table(report: Report) -> Table | None:
 
 
 def monitoring_pages(root: Path) -> SitePages:
-    """The page for :func:`pipeline.build.build`'s ``extra`` (made from data/, which the
-    build's cache key already covers)."""
+    """The page for :func:`pipeline.build.build`'s ``extra``. Its key is empty: the page is a
+    function of data/ and of lkjip's code, which the build's cache key already covers."""
     from pipeline.data.load import load_report
 
-    return SitePages(key="triwulan-1",
+    return SitePages(key="",
                      make=lambda: {msg.PAGE_NAME: monitoring_markdown(load_report(root))},
                      nav=((msg.TITLE, msg.PAGE_NAME),))
 
@@ -110,5 +110,5 @@ def combine(*pages: SitePages | None) -> SitePages | None:
             files.update(p.make())
         return files
 
-    return SitePages(key="\n".join(p.key for p in present), make=make,
+    return SitePages(key="\n".join(p.key for p in present if p.key), make=make,
                      nav=tuple(entry for p in present for entry in p.nav))
