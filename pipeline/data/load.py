@@ -189,6 +189,8 @@ def _program(p: dict[str, Any]) -> Program:
                         spent=_spent(s),
                         quarters=(_quarter_values(s["realisasi_triwulan"])
                                   if "realisasi_triwulan" in s else ()),
+                        quarter_targets=(_quarter_values(s["target_triwulan"])
+                                         if "target_triwulan" in s else ()),
                         objective=s.get("sasaran") or k.get("sasaran") or p.get("sasaran"),
                     )
                     for s in k["sub_kegiatan"]

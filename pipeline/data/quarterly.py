@@ -74,6 +74,11 @@ def _budget(docs: Documents) -> Iterator[Problem]:
     for p, program in enumerate(doc.value["program"]):
         for k, activity in enumerate(program["kegiatan"]):
             for s, sub in enumerate(activity["sub_kegiatan"]):
+                planned = sum(v for v in sub.get("target_triwulan") or [] if v is not None)
+                if planned > sub["pagu"] and not same_value(planned, sub["pagu"]):
+                    key = ("program", p, "kegiatan", k, "sub_kegiatan", s, "target_triwulan")
+                    yield doc.problem(key, msg.QUARTER_PLAN_ABOVE_CEILING.format(
+                        code=sub["kode"], planned=number(planned), ceiling=number(sub["pagu"])))
                 if "realisasi_triwulan" not in sub or sub["realisasi"] is None:
                     continue
                 derived = year_value(sub["realisasi_triwulan"], Aggregation.SUM)

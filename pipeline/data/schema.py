@@ -151,6 +151,7 @@ _SUB_ACTIVITY = _object(
                       "anyOf": [{"type": "number", "minimum": 0}, {"type": "null"}]},
         "penanggung_jawab": TEXT,
         "realisasi_triwulan": QUARTER_VALUES,
+        "target_triwulan": QUARTER_VALUES,
     },
 )
 _ACTIVITY = _object(

@@ -14,7 +14,9 @@ QUARTER_COLUMNS = (msg.CODE, msg.DESCRIPTION, msg.YEAR,
                    *(msg.QUARTER_TARGET.format(q=q) for q in QUARTER_NAMES),
                    *(msg.QUARTER_ACTUAL.format(q=q) for q in QUARTER_NAMES))
 BUDGET_COLUMNS = (msg.CODE, msg.DESCRIPTION, msg.LEVEL, msg.OBJECTIVE, msg.CEILING, msg.SPENT,
+                  *(msg.QUARTER_PLAN.format(q=q) for q in QUARTER_NAMES),
                   *(msg.QUARTER_SPENT.format(q=q) for q in QUARTER_NAMES), msg.NOTE)
+BUDGET_QUARTER_FIELDS = (("target_triwulan", 7), ("realisasi_triwulan", 11))  # first column
 
 POLARITIES = ("positif", "negatif")
 AGGREGATIONS = ("terakhir", "jumlah", "rata_rata")

@@ -150,13 +150,14 @@ def _budget(sheet: Worksheet, budget: dict[str, Any]) -> None:
             for sub in activity["sub_kegiatan"]:
                 sheet.append([sub["kode"], sub["nama"], msg.LEVEL_SUB, sub.get("sasaran"),
                               sub["pagu"], sub["realisasi"],
+                              *_four(sub.get("target_triwulan")),
                               *_four(sub.get("realisasi_triwulan")), None])
         _sum_rows(sheet, start)
     for row in sheet.iter_rows(min_row=2):
-        for cell in row[4:10]:
+        for cell in row[4:14]:
             cell.number_format = "#,##0"
     _numbers(sheet, layout.BUDGET_COLUMNS,
-             [msg.CEILING, msg.SPENT, *layout.BUDGET_COLUMNS[6:10]])
+             [msg.CEILING, msg.SPENT, *layout.BUDGET_COLUMNS[6:14]])
 
 
 def _sum_rows(sheet: Worksheet, start: int) -> None:
@@ -177,6 +178,6 @@ def _sum_rows(sheet: Worksheet, start: int) -> None:
             values = [r[column].value for r in below]
             row[column].value = (None if any(v is None for v in values)
                                  else sum(values))
-        row[10].value = msg.NOTE_SUM_ROW
+        row[14].value = msg.NOTE_SUM_ROW
         for cell in row:
             cell.fill = COMPUTED_FILL

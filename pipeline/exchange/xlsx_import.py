@@ -410,29 +410,37 @@ def _budget_sheet(sheet: Worksheet, budget: Any, cells: _Cells, merger: _Merger)
         c_ceiling, c_spent = layout.column(cols, msg.CEILING), layout.column(cols, msg.SPENT)
         ceiling = cells.number(sheet, row, c_ceiling)
         spent = cells.number(sheet, row, c_spent)
-        quarters = [cells.number(sheet, row, c_spent + 1 + q) for q in range(4)]
         if ceiling is not None:
             merger.set(sub, "pagu", ceiling, msg.WHAT_CEILING.format(code=code),
                        (sheet, row, c_ceiling))
         merger.set(sub, "realisasi", spent, msg.WHAT_SPENT.format(code=code),
                    (sheet, row, c_spent))
-        old = list(sub.get("realisasi_triwulan") or [])
-        old_padded = old + [None] * (4 - len(old))
-        differing = [q for q in range(4) if _differs(old_padded[q], quarters[q])]
-        if not differing:
-            continue
-        where = (sheet, row, c_spent + 1 + differing[0])
-        try:
-            if "realisasi_triwulan" not in sub:
-                merger.edit.add_block(sub, "realisasi", {"realisasi_triwulan": _trim(quarters)})
-            elif all(q < len(old) for q in differing):
-                for q in differing:
-                    merger.edit.replace_item(sub["realisasi_triwulan"], q, quarters[q])
-            else:
-                merger.edit.replace_flow_list(sub, "realisasi_triwulan", _trim(quarters))
-        except yamledit.NotFlow:
-            cells.bad(*where, msg.CELL_CANNOT_PLACE.format(file=BUDGET))
-            continue
-        for q in differing:
-            merger.changes.append(Change(msg.WHAT_QUARTER_SPENT.format(
-                code=code, q=QUARTER_NAMES[q]), old_padded[q], quarters[q]))
+        for name, first in layout.BUDGET_QUARTER_FIELDS:
+            quarters = [cells.number(sheet, row, first + q) for q in range(4)]
+            what = msg.WHAT_QUARTER_PLAN if name == "target_triwulan" else msg.WHAT_QUARTER_SPENT
+            _budget_quarters(sub, name, quarters, code, what, merger, (sheet, row, first))
+
+
+def _budget_quarters(sub: Any, name: str, quarters: list[Any], code: str, what: str,
+                     merger: _Merger, where: tuple[Worksheet, int, int]) -> None:
+    old = list(sub.get(name) or [])
+    old_padded = old + [None] * (4 - len(old))
+    differing = [q for q in range(4) if _differs(old_padded[q], quarters[q])]
+    if not differing:
+        return
+    try:
+        if name not in sub:
+            merger.edit.add_block(sub, "realisasi", {name: _trim(quarters)})
+        elif all(q < len(old) for q in differing):
+            for q in differing:
+                merger.edit.replace_item(sub[name], q, quarters[q])
+        else:
+            merger.edit.replace_flow_list(sub, name, _trim(quarters))
+    except yamledit.NotFlow:
+        sheet, row, first = where
+        merger.cells.bad(sheet, row, first + differing[0], msg.CELL_CANNOT_PLACE.format(
+            file=BUDGET))
+        return
+    for q in differing:
+        merger.changes.append(Change(what.format(code=code, q=QUARTER_NAMES[q]),
+                                     old_padded[q], quarters[q]))

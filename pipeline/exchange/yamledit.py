@@ -119,8 +119,12 @@ class TextEdit:
         return last
 
     def result(self) -> str:
+        """The edited text. Edits apply from the end backwards; insertions at one place
+        keep the order in which they were asked for."""
         out = self.text
-        for start, end, new in sorted(self.edits, key=lambda e: (e[0], e[1]), reverse=True):
+        ordered = sorted(enumerate(self.edits), key=lambda e: (e[1][0], e[1][1], e[0]),
+                         reverse=True)
+        for _, (start, end, new) in ordered:
             out = out[:start] + new + out[end:]
         return out
 

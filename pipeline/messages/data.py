@@ -202,6 +202,9 @@ QUARTER_SPENT_MISMATCH = (
     "realisasi anggaran {code} tertulis {written}, tetapi jumlah realisasi triwulannya "
     "{derived}; samakan, atau kosongkan realisasi agar dihitung dari triwulan"
 )
+QUARTER_PLAN_ABOVE_CEILING = (
+    "target_triwulan {code} berjumlah {planned}, melebihi pagunya {ceiling}"
+)
 QUARTER_YEAR_UNKNOWN = (
     "triwulan {code} tahun {year} berada di luar periode Renstra {start}-{end}"
 )

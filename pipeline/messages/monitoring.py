@@ -17,8 +17,10 @@ COL_ACHIEVEMENT = "Capaian"
 COL_CATEGORY = "Kategori"
 COL_SUB = "Sub Kegiatan"
 COL_CEILING = "Pagu"
+COL_PLAN = "Target s.d. TW"
 COL_SPENT = "Realisasi s.d. TW"
-COL_ABSORPTION = "Serapan"
+COL_ABSORPTION = "Serapan (dari pagu)"
+COL_AGAINST_PLAN = "Realisasi dari target"
 ROW_YEAR = "Tahun ({rule})"
 RULES = {
     "terakhir": "nilai TW IV",

@@ -71,19 +71,30 @@ def _budget_table(report: Report) -> Table | None:
     body: list[Row] = []
     for sub in subs:
         running: float | None = 0.0
+        planned: float | None = 0.0
         rows: list[Row] = []
         for q, name in enumerate(QUARTER_NAMES):
-            value = sub.quarters[q] if q < len(sub.quarters) else None
-            running = None if running is None or value is None else running + value
-            rows.append((Cell(name, "center"), Cell(rupiah(running), "num"),
-                         Cell(percent(absorption(sub.ceiling, running)), "num")))
+            running = _add(running, sub.quarters, q)
+            planned = _add(planned, sub.quarter_targets, q)
+            against = None if not planned or running is None else running / planned * 100
+            rows.append((Cell(name, "center"), Cell(rupiah(planned), "num"),
+                         Cell(rupiah(running), "num"),
+                         Cell(percent(absorption(sub.ceiling, running)), "num"),
+                         Cell(percent(against), "num")))
         first = (Cell(sub.name, code=sub.code, rowspan=4), Cell(rupiah(sub.ceiling), "num",
                                                                    rowspan=4))
         body += [(*first, *rows[0]), *rows[1:]]
     head = ((Cell(msg.COL_SUB), Cell(msg.COL_CEILING), Cell(msg.COL_QUARTER),
-             Cell(msg.COL_SPENT), Cell(msg.COL_ABSORPTION)),)
+             Cell(msg.COL_PLAN), Cell(msg.COL_SPENT), Cell(msg.COL_ABSORPTION),
+             Cell(msg.COL_AGAINST_PLAN)),)
     return Table(msg.CAP_BUDGET.format(year=report.budget.year), head, tuple(body),
                  "lkjip-triwulan-anggaran")
+
+
+def _add(total: float | None, values: tuple[float | None, ...], q: int) -> float | None:
+    """The running total after quarter ``q`` (0-3); None once a quarter is unknown."""
+    value = values[q] if q < len(values) else None
+    return None if total is None or value is None else total + value
 
 
 def monitoring_pages(root: Path) -> SitePages:

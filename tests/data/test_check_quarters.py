@@ -33,6 +33,13 @@ def test_quarters_without_a_rule_are_refused(project: Path) -> None:
     assert any("wajib menyebut 'agregasi_triwulan'" in p for p in problems), problems
 
 
+def test_budget_plan_may_not_exceed_the_ceiling(project: Path) -> None:
+    line = replace(project, "data/anggaran.yaml", "122300000]", "122300001]")
+    problems = [str(p) for p in check_project(project)]
+    assert problems == [f"data/anggaran.yaml:{line}: target_triwulan 6.01.02.2.01.0001 "
+                        "berjumlah 412.300.001, melebihi pagunya 412.300.000"]
+
+
 def test_budget_quarters_must_add_up(project: Path) -> None:
     line = replace(project, "data/anggaran.yaml", "realisasi: 398760450", "realisasi: 398760451")
     problems = [str(p) for p in check_project(project)]

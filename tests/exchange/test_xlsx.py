@@ -142,3 +142,23 @@ def test_two_edited_cells_reach_the_pdf_and_nothing_else_changes(
     assert "3,21" in text
     # IKU-06 averages its quarters: (82,5 + 84 + 87,34 + 93) / 4 = 86,71
     assert "86,71" in text
+
+
+def test_budget_quarters_are_added_in_place(
+        project: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root, book = project
+    before = (root / "data" / "anggaran.yaml").read_text(encoding="utf-8")
+    edited = tmp_path / "ubah.xlsx"
+    _set(book, edited, "Anggaran", "6.01.01.2.01.0001", None, "Target TW II (Rp)", 20000000)
+    _set(edited, edited, "Anggaran", "6.01.01.2.01.0001", None, "Realisasi TW I (Rp)", 9500000)
+    assert cli.main(["import", str(edited), "--root", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "6.01.01.2.01.0001 target anggaran triwulan II: (kosong) → 20.000.000" in out
+    assert "6.01.01.2.01.0001 realisasi anggaran triwulan I: (kosong) → 9.500.000" in out
+    after = (root / "data" / "anggaran.yaml").read_text(encoding="utf-8")
+    added = [d for d in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0,
+                                             lineterm="") if d[:1] in "+-" and d[:3] not in
+             ("---", "+++")]
+    assert added == ["+            target_triwulan: [null, 20000000]",
+                     "+            realisasi_triwulan: [9500000]"]
+    assert cli.main(["check", "--root", str(root)]) == 0

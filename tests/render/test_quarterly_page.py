@@ -30,7 +30,9 @@ def test_page_shows_each_quarter_and_the_year_by_its_rule() -> None:
                        "Cukup"]
     assert ["Tahun (nilai TW IV)", "3 Level", "3 Level", "100,00%", "Sangat Baik"] in rows
     assert ["Tahun (rata-rata TW I-IV)", "100%", "85,71%", "85,71%", "Baik"] in rows
-    assert ["IV", "Rp398.760.450", "96,72%"] in rows  # budget, cumulative
+    # Budget, cumulative: target (rencana penarikan) and realisasi up to each quarter.
+    assert ["II", "Rp190.000.000", "Rp187.500.000", "45,48%", "98,68%"] in rows
+    assert ["IV", "Rp412.300.000", "Rp398.760.450", "96,72%", "96,72%"] in rows
     # Indicators without quarterly data are named, not shown with empty quarters.
     assert re.search(r"tanpa data triwulan.*IKU-01, IKU-02, IKU-04, IKU-05", text)
 
