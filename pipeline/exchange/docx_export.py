@@ -4,17 +4,21 @@ Made with python-docx from the same print HTML the PDF is laid out from (so the 
 numbers and tables are the PDF's): every heading becomes a Word heading style (``Heading 1``
 ... so Word's navigation pane and its own table of contents work), every table a Word table,
 lists Word list paragraphs. The PDF's own cover and tables of contents are left out (Word makes
-its own). Charts are SVG, which python-docx cannot embed: their caption stays in place.
+its own). Charts are SVG in the HTML, which Word documents cannot hold portably: each is drawn
+again as PNG by the same chart code (:mod:`pipeline.render.charts`), found by its caption.
 """
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.shared import Pt
+from docx.shared import Inches, Pt
 from lxml.html import HtmlElement
 
 from pipeline.model.report import Report
@@ -33,8 +37,30 @@ def report_docx(root: Path, report: Report) -> DocxDocument:
     document = Document()
     document.styles["Normal"].font.size = Pt(11)
     body = tree.find("body")
-    _blocks(document, body if body is not None else tree)
+    _blocks(document, body if body is not None else tree, _charts(report))
     return document
+
+
+def _charts(report: Report) -> dict[str, Callable[[], bytes]]:
+    """Caption text -> PNG of the chart, for every chart a page can show."""
+    from pipeline.messages import render as rmsg
+    from pipeline.render import charts
+
+    def png(figure: Any) -> bytes:
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
+        return buffer.getvalue()
+
+    renstra = report.renstra
+    found: dict[str, Callable[[], bytes]] = {
+        rmsg.CAP_CHART_BUDGET.format(year=report.year):
+            lambda: png(charts.budget_figure(charts.budget_series(report)))}
+    for indicator in report.indicators:
+        caption = rmsg.CAP_CHART_INDICATOR.format(indicator=indicator.description,
+                                                  start=renstra.start, end=renstra.end)
+        found[caption] = (lambda i=indicator: png(
+            charts.indicator_figure(charts.indicator_series(report, i))))
+    return found
 
 
 def write_docx(root: Path, report: Report, path: Path) -> None:
@@ -49,7 +75,8 @@ def _text(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-def _blocks(document: DocxDocument, parent: HtmlElement) -> None:
+def _blocks(document: DocxDocument, parent: HtmlElement,
+            charts: dict[str, Callable[[], bytes]]) -> None:
     for element in parent:
         if not isinstance(element.tag, str):
             continue
@@ -70,10 +97,16 @@ def _blocks(document: DocxDocument, parent: HtmlElement) -> None:
             _table(document, element)
         elif tag == "figure":
             caption = element.find(".//figcaption")
-            if caption is not None:
-                document.add_paragraph(_text(caption), style="Caption")
+            if caption is None:
+                continue
+            label = caption.find("span")
+            text = _text(caption)
+            title = text.removeprefix(_text(label)).strip() if label is not None else text
+            if title in charts:
+                document.add_picture(io.BytesIO(charts[title]()), width=Inches(6))
+            document.add_paragraph(text, style="Caption")
         else:
-            _blocks(document, element)
+            _blocks(document, element, charts)
 
 
 def _table(document: DocxDocument, element: HtmlElement) -> None:

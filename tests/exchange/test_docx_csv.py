@@ -50,5 +50,9 @@ def test_docx_has_every_chapter_as_heading_and_the_capaian_table(project: Path) 
     assert len([h for h in headings if h.startswith("BAB ")]) == len(chapters)
     assert any(p.style.name == "Heading 2" for p in document.paragraphs)
     rows = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    # Every chart is a picture (8 charts: 7 indicators and the budget), with its caption.
+    assert len(document.inline_shapes) == 8
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert "Gambar 3.8 Pagu dan Realisasi Anggaran per Program Tahun 2025" in captions
     row = next(r for r in rows if r[1].startswith("IKU-04 "))
     assert row[2:6] == ["85%", "82,46%", "97,01%", "Sangat Baik"]  # Indonesian numbers
