@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pygit2
@@ -37,3 +38,25 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path,
     assert cli.main(["init", str(tmp_path)]) == 1
     assert "sudah ada dan berisi berkas" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ada.txt"]
+
+
+def test_guided_roster_asks_role_by_role(tmp_path: Path) -> None:
+    from pipeline.init import init_project
+
+    key = tmp_path / "kunci"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "x", "-f", str(key)],
+                   check=True)
+    answers = iter([
+        "Drs. Yohanes, M.Si.", "1970", "19700512 199803 1 007", str(key) + ".pub",  # bad NIP
+        "",  # sekretaris: skipped
+        "", "", "",  # irban, kasubbag_perencanaan, staf: skipped
+    ])
+    said: list[str] = []
+    init_project(tmp_path / "baru", (lambda _q: next(answers), said.append))
+    roster = parse_roster((tmp_path / "baru" / ROSTER_PATH).read_text("utf-8"))
+    assert [(p.name, p.nip, p.roles) for p in roster.people] == [
+        ("Drs. Yohanes, M.Si.", "197005121998031007", ("inspektur",))]
+    assert any("Coba lagi" in s and "1970" in s for s in said), said
+    repo = pygit2.Repository(str(tmp_path / "baru"))
+    committed = repo.head.peel(pygit2.Commit).tree[ROSTER_PATH]
+    assert committed.data == (tmp_path / "baru" / ROSTER_PATH).read_bytes()  # in the 1st commit

@@ -133,3 +133,15 @@ SERVE_FAILED = "Situs gagal dibangun; masalahnya ditampilkan juga di peramban."
 SERVE_AT = (
     "Situs berjalan di http://{addr}/ (berhenti: Ctrl+C). Memantau content/, data/, mkdocs.yml."
 )
+HELP_INIT_NO_QUESTIONS = "jangan bertanya nama dan kunci peserta (bawaan bila bukan terminal)"
+GUIDE_START = (
+    "Isi orang pertama untuk setiap peran SOP (kosongkan nama untuk melewati peran itu; "
+    "bisa juga nanti dengan lkjip roster add)."
+)
+GUIDE_ROLE = "Peran {title} ({role})"
+GUIDE_NAME = "  Nama lengkap dengan gelar: "
+GUIDE_NIP = "  NIP (18 angka): "
+GUIDE_KEY = "  Berkas kunci publik SSH (.pub) [{default}]: "
+GUIDE_RETRY = "  {problem} Coba lagi."
+GUIDE_ADDED = "  {name} dicatat sebagai {title}."
+GUIDE_DONE = "Daftar peran ditulis ke {path} ({count} orang); commit pertama memuatnya."
