@@ -127,11 +127,11 @@ def import_workbook(root: Path, workbook: Path, *, dry_run: bool = False) -> Imp
 
     indicators = {i["kode"]: i for i in trees[IND]["indikator"]}
     changes: list[Change] = []
-    merger = _Merger(edits[IND], changes, cells)
+    merger = _Merger(edits[IND], changes, cells, IND)
     aggregation = _indicator_sheet(sheets[msg.SHEET_INDICATORS], indicators, cells, merger)
     _year_sheet(sheets[msg.SHEET_YEARS], indicators, cells, merger)
     _quarter_sheet(sheets[msg.SHEET_QUARTERS], indicators, cells, merger, aggregation)
-    budget_merger = _Merger(edits[BUDGET], changes, cells)
+    budget_merger = _Merger(edits[BUDGET], changes, cells, BUDGET)
     _budget_sheet(sheets[msg.SHEET_BUDGET], trees[BUDGET], cells, budget_merger)
     if cells.problems:
         raise ImportRefused(msg.IMPORT_REFUSED, cells.problems)
@@ -185,7 +185,9 @@ def _differs(old: Any, new: Any) -> bool:
 class _Merger:
     """Turns "this value should now be X" into text edits and change lines."""
 
-    def __init__(self, edit: yamledit.TextEdit, changes: list[Change], cells: _Cells) -> None:
+    def __init__(self, edit: yamledit.TextEdit, changes: list[Change], cells: _Cells,
+                 file: str) -> None:
+        self.file = f"{DATA_DIR}/{file}"
         self.edit = edit
         self.changes = changes
         self.cells = cells
@@ -204,11 +206,9 @@ class _Merger:
             else:
                 self.edit.add_to_mapping(mapping, key, new)
         except yamledit.NotFlow:
-            self.cells.bad(*where, msg.CELL_CANNOT_PLACE.format(file=self.edit_name))
+            self.cells.bad(*where, msg.CELL_CANNOT_PLACE.format(file=self.file))
             return
         self.changes.append(Change(what, old, new))
-
-    edit_name = "data/"
 
 
 def _rows(sheet: Worksheet) -> range:
