@@ -7,9 +7,13 @@ from types import ModuleType
 from pipeline.commands import (
     build,
     check,
+    completion,
     deliver,
     diff,
+    export,
     hook,
+    import_,
+    init,
     meeting,
     merge,
     paraf,
@@ -17,6 +21,7 @@ from pipeline.commands import (
     return_,
     review,
     roster,
+    serve,
     sign,
     start,
     status,
@@ -30,3 +35,4 @@ COMMANDS: list[ModuleType] = [build, check]
 COMMANDS += [roster, start, meeting, submit, paraf, sign, return_, verify, status]
 COMMANDS += [merge, hook, release, deliver, verify_archive, verify_pdf]
 COMMANDS += [diff, review]
+COMMANDS += [init, export, import_, serve, completion]

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from pipeline.build import build
 from pipeline.errors import UserError
 from pipeline.messages import build as msg
+from pipeline.render.quarterly_page import combine, monitoring_pages
 from pipeline.review.site import site_pages
 from pipeline.terminal import raw_stderr
 
@@ -48,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
                 progress.update(task, description=text, advance=1)
 
             result = build(args.root, site=args.site, pdf=args.pdf, step=step,
-                           force=args.force, extra=site_pages(args.root.resolve()))
+                           force=args.force, extra=combine(site_pages(args.root.resolve()),
+                                                           monitoring_pages(args.root.resolve())))
     except UserError as exc:
         # Every failure happens before anything is moved into place: tell the user so, after
         # the error itself (the CLI prints an exception's notes under its message).

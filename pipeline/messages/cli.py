@@ -10,6 +10,7 @@ NOT_IN_PROJECT = (
     "Folder ini bukan repositori LKjIP (tidak ada mkdocs.yml dan data/). "
     "Jalankan perintah dari folder repositori atau gunakan --root."
 )
+VERSION_HELP = "tampilkan versi lkjip lalu keluar"
 
 # argparse's own texts (it looks them up through gettext), in Bahasa Indonesia.
 ARGPARSE = {
