@@ -37,6 +37,7 @@ from pipeline.messages import safety as safety_msg
 from pipeline.model.report import Report
 from pipeline.render import pages as content
 from pipeline.render.macros import MacroError, find_macro_problems
+from pipeline.render.pages import SitePages
 from pipeline.render.siteconfig import CONFIG_FILE
 from pipeline.textfile import symlink_problems
 
@@ -54,17 +55,6 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     cached: bool = False  # nothing changed: the previous outputs were kept as they were
-
-
-@dataclass(frozen=True)
-class SitePages:
-    """Pages the site carries besides the docs folder, made elsewhere (the "Riwayat
-    Penyusunan" history is read from Git by :mod:`pipeline.review.site`): the build only
-    places them, so it never reads Git itself."""
-
-    key: str  # what the pages are made from (e.g. branch tips): part of the cache key
-    make: Callable[[], Mapping[str, str]]  # site path -> text; called only to build the site
-    nav: tuple[tuple[str, str], ...] = ()  # (title, site path) appended to the site's nav
 
 
 def document_date(report: Report, environ: Mapping[str, str]) -> datetime:

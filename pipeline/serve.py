@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jinja2
 
-from pipeline.data.check import check_project
+from pipeline.check import check_project
 from pipeline.errors import UserError
 from pipeline.messages import exchange as msg
 from pipeline.render.quarterly_page import monitoring_pages

@@ -239,7 +239,7 @@ BAD_DATA = {
 def test_build_refuses_what_check_rejects_with_the_same_message(
     built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
 ) -> None:
-    from pipeline.data.check import check_project
+    from pipeline.check import check_project
 
     root = tmp_path / "repo"
     shutil.copytree(built, root)

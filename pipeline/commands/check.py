@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline.data.check import run_check
-from pipeline.data.completeness import summary
+from pipeline.check import run_check
+from pipeline.check.completeness import summary
 from pipeline.messages import data as msg
 from pipeline.problem_formats import FORMATS, render
 

@@ -43,9 +43,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _record_return(repo: pygit2.Repository, key: SigningKey, year: int | None) -> int:
     """Step 5's "data tidak lengkap", recorded: what ``check --lengkap`` finds, signed."""
+    from pipeline import check as data_check
+    from pipeline.check.completeness import summary
     from pipeline.commands.meeting import print_recorded
-    from pipeline.data import check as data_check
-    from pipeline.data.completeness import summary
 
     gitrepo.ensure_clean(repo)
     root = Path(repo.workdir)

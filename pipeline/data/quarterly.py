@@ -12,9 +12,9 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import Problem
+from pipeline.formatting import auto_number as number
 from pipeline.messages import data as msg
 from pipeline.model.quarters import Aggregation, same_value, year_value
-from pipeline.render.formatting import auto_number as number
 
 if TYPE_CHECKING:
     from pipeline.data.load import Documents

@@ -26,9 +26,9 @@ from pipeline.data.quarterly import check_quarters
 from pipeline.data.yamlfile import parse_yaml
 from pipeline.errors import UserError
 from pipeline.exchange import layout, yamledit
+from pipeline.formatting import auto_number
 from pipeline.messages import exchange as msg
 from pipeline.model.quarters import QUARTER_NAMES, same_value
-from pipeline.render.formatting import auto_number
 
 IND = "indikator.yaml"
 BUDGET = "anggaran.yaml"

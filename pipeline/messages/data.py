@@ -159,7 +159,7 @@ SCALE_LAST_NULL = (
 )
 SCALE_DUPLICATE = "nama kategori '{name}' sudah dipakai di baris {first}; setiap nama harus unik"
 
-# --- completeness, lkjip check --lengkap (pipeline/data/completeness.py) -------------------
+# --- completeness, lkjip check --lengkap (pipeline/check/completeness.py) -------------------
 MISSING_ACTUAL = (
     "data tidak lengkap: indikator {code} belum punya realisasi tahun {year}; "
     "isi '{year}: <angka>' pada 'realisasi'"

@@ -1,6 +1,6 @@
 """The site's monitoring page "Pengukuran Kinerja Triwulan": capaian per quarter.
 
-A page of the site only (never of the PDF), carried by :class:`pipeline.build.SitePages`, so
+A page of the site only (never of the PDF), carried by :class:`pipeline.render.pages.SitePages`, so
 neither the plugin nor the build needs to know about it. Its tables are made from the table
 model (:mod:`pipeline.render.tables`) like every other table of the report.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from pipeline.build import SitePages
+from pipeline.formatting import auto_number, percent, rupiah, target, with_unit
 from pipeline.messages import monitoring as msg
 from pipeline.model.budget import absorption
 from pipeline.model.quarters import QUARTER_NAMES
 from pipeline.model.report import Report
-from pipeline.render.formatting import auto_number, percent, rupiah, target, with_unit
+from pipeline.render.pages import SitePages
 from pipeline.render.tables import Cell, Row, Table, category, table_html
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pygit2
 import pygit2.enums
 
-from pipeline.build import SitePages
 from pipeline.messages import review as msg
+from pipeline.render.pages import SitePages
 from pipeline.review import HISTORY_PAGE
 from pipeline.workflow import gitrepo
 

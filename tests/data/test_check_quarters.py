@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from check_helpers import replace
 
-from pipeline.data.check import check_project
+from pipeline.check import check_project
 from pipeline.data.load import load_report
 
 

@@ -75,7 +75,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory, actors: dict[str, Actor],
     office = init_office(base / "lkjip", actors, roster_of(actors, *STAFF))
     with pytest.MonkeyPatch.context() as mp, serve(tsa_handler(pki)) as tsa:
         # The report's completeness is another module's test (as in the `office` tests).
-        mp.setattr("pipeline.data.check.check_project", lambda root, complete=False: [])
+        mp.setattr("pipeline.check.check_project", lambda root, complete=False: [])
         with_report(office, REPO)
         office.ok("merge", as_="kasubbag")
         done = office.ok("release", "--tte", str(p12), "--tte-password-file", str(secret),
