@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline.commands.paraf import report
-from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo, rounds
+from pipeline.workflow.outcome import approved_lines
 from pipeline.workflow.signing import resolve_signing_key
 
 
@@ -20,5 +19,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
     key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
-    report(rounds.sign_report(repo, key, args.note), msg.SIGN_DONE)
+    verdict = rounds.sign_report(repo, key, args.note)
+    print("\n".join(approved_lines(repo, verdict, signing=True)))
     return 0
