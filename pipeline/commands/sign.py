@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from pipeline.commands.options import add_key
 from pipeline.workflow import gitrepo, rounds
 from pipeline.workflow.outcome import approved_lines
 from pipeline.workflow.signing import resolve_signing_key
@@ -12,7 +13,7 @@ from pipeline.workflow.signing import resolve_signing_key
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("sign", help="tanda tangani LKjIP (langkah 8, Inspektur)")
     parser.add_argument("--note", default="", help="catatan (tidak wajib)")
-    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    add_key(parser)
     parser.set_defaults(func=run)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygit2
 
+from pipeline.commands.options import add_key
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo, records, rounds
 from pipeline.workflow.signing import SigningKey, resolve_signing_key
@@ -16,7 +17,7 @@ from pipeline.workflow.verify import holder_names
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("submit", help="serahkan draft untuk dikoreksi (buka putaran baru)")
     parser.add_argument("--year", type=int, help="tahun siklus (bawaan: siklus terakhir)")
-    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    add_key(parser)
     parser.add_argument(
         "--record-return", action="store_true",
         help="data belum lengkap: catat pengembalian langkah 5 kepada Irban dan Kasubbag "

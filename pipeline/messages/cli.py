@@ -35,3 +35,4 @@ ARGPARSE = {
     "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
     "ignored explicit argument %r": "nilai %r diabaikan",
 }
+HELP_KEY = "kunci SSH penanda tangan (bawaan: git config user.signingkey)"
