@@ -9,7 +9,6 @@ from pathlib import Path
 from pipeline.model.report import Report
 from pipeline.render import charts, tables
 
-
 GOLDEN = Path(__file__).with_name("golden") / "tables.html"
 
 
