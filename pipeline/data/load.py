@@ -114,6 +114,7 @@ def to_report(docs: Documents) -> Report:
             ),
             signing_place=org["penandatanganan"]["tempat"],
             signing_date=org["penandatanganan"]["tanggal"],
+            emblem=org["instansi"].get("lambang", ""),
         ),
         renstra=Renstra(
             start=renstra["periode"]["awal"],

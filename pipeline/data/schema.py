@@ -48,7 +48,12 @@ ORGANISATION = _object(
         "tahun_laporan": YEAR,
         "instansi": _object(
             ["nama", "singkatan", "pemerintah_daerah", "alamat"],
-            {"nama": TEXT, "singkatan": TEXT, "pemerintah_daerah": TEXT, "alamat": TEXT},
+            {"nama": TEXT, "singkatan": TEXT, "pemerintah_daerah": TEXT, "alamat": TEXT,
+             # the Pemda's emblem on the cover: an image file inside the content folder
+             "lambang": {"type": "string",
+                         "pattern": r"^(?!.*\.\.)[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(svg|png|jpg)$",
+                         "x-hint": "berkas gambar di dalam folder content/, "
+                                   "misalnya \"gambar/lambang.svg\""}},
         ),
         "pimpinan": _object(
             ["nama", "nip", "pangkat", "jabatan"],

@@ -154,6 +154,8 @@ CHART_YEAR = "Tahun"
 CHART_MILLIONS = "Juta Rupiah"
 
 # --- print document -----------------------------------------------------------------------
+EMBLEM_ALT = "Lambang {regency}"
+DRAFT_MARK = "DRAF"
 COVER_TITLE = "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN {year}"
 DOC_TITLE = "Laporan Kinerja Instansi Pemerintah (LKjIP) {org} Tahun {year}"
 DOC_SUBJECT = "Laporan Kinerja Instansi Pemerintah Tahun {year} {org}, {regency}"

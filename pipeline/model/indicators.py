@@ -126,6 +126,7 @@ class Organisation:
     signing_place: str
     signing_date: str  # ISO date
     extra: dict[str, str] = field(default_factory=dict)
+    emblem: str = ""  # the Pemda's emblem for the cover: a file inside the content folder
 
 
 def target_as_text_parts(target: Target) -> tuple[float, ...]:
