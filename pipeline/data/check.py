@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.content.check import CONTENT_DIR, check_content, read_content
+from pipeline.content.staleness import stale_prose
 from pipeline.data import schema
-from pipeline.data.completeness import Missing, check_completeness
+from pipeline.data.completeness import Missing, check_completeness, people_of_objectives
 from pipeline.data.consistency import IND, RENSTRA
 from pipeline.data.load import DATA_DIR, Documents, read_data, to_report
 from pipeline.errors import CannotRun, Problem
@@ -57,6 +58,8 @@ def run_check(root: Path, *, complete: bool = False) -> CheckResult:
     missing: list[Missing] = []
     if complete:
         missing = check_completeness(docs, files)
+        if report is not None:
+            missing += stale_prose(files, report, people_of_objectives(docs))
         problems.extend(m.problem for m in missing)
     return CheckResult(sorted(set(problems), key=_order), missing)
 

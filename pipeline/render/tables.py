@@ -159,7 +159,7 @@ def indicators_table(report: Report) -> Table:
         (
             _no(n), Cell(i.code, "center"), Cell(i.description), Cell(i.unit, "center"),
             Cell(msg.POLARITY.get(i.polarity.value, i.polarity.value)),
-            Cell(i.formula or msg.NONE), Cell(i.data_source),
+            Cell(i.formula or msg.NOT_AVAILABLE), Cell(i.data_source),
         )
         for n, i in enumerate(report.indicators, 1)
     ]
