@@ -92,6 +92,17 @@ def _chapter_title(match: re.Match[str]) -> str:
     return f"<h1{attrs}>{inner}</h1>"
 
 
+# A heading and the sentence introducing a landscape table go onto the table's landscape page:
+# otherwise the change of page size leaves them alone at the foot of a portrait page.
+_WIDE_INTRO = re.compile(
+    r'(<h([2-4])\b[^>]*>(?:(?!</h\2>).)*</h\2>\s*(?:<p>(?:(?!</p>).)*</p>\s*)?)'
+    r'(<div class="lkjip-table-wrap lkjip-wide">.*?</table>\s*</div>)', re.DOTALL)
+
+
+def _keep_with_wide_table(match: re.Match[str]) -> str:
+    return f'<div class="lkjip-wide lkjip-wide-intro">{match.group(1)}{match.group(3)}</div>'
+
+
 def render_chapter(converter: ChapterConverter, page: Page, report: Report,
                    part: str = "") -> Chapter:
     """One page as a ``<section>``; ``part`` is ``front`` (numbered in roman), ``body-start``
@@ -99,6 +110,7 @@ def render_chapter(converter: ChapterConverter, page: Page, report: Report,
     expansion = expand_page(page.body, page.path, report, line_offset=page.line_offset)
     html, tokens = converter.convert(page.stem, expansion.text)
     html = _H1.sub(_chapter_title, clean_html(html))
+    html = _WIDE_INTRO.sub(_keep_with_wide_table, html)
     section = render("pipeline.render", "chapter.html", stem=page.stem, part=part,
                      body=Markup(html))
     return Chapter(page, section, tuple(_flatten(tokens)), expansion.captions)
