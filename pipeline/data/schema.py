@@ -66,6 +66,11 @@ ORGANISATION = _object(
             },
         ),
         "penandatanganan": _object(["tempat", "tanggal"], {"tempat": TEXT, "tanggal": DATE}),
+        # pangkat/golongan of the people on the lembar pengesahan (by NIP; the head's is above)
+        "pangkat_pegawai": {"type": "array", "items": _object(
+            ["nip", "pangkat"],
+            {"nip": {"type": "string", "pattern": r"^\d{8} ?\d{6} ?\d ?\d{3}$"},
+             "pangkat": TEXT})},
     },
 )
 

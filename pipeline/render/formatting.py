@@ -6,8 +6,11 @@ Rounding is half-up on the decimal value as written (not binary floating point),
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from pipeline.messages.render import MONTHS
 from pipeline.model.achievement import Range, Target
 
 EN_DASH = "\u2013"
@@ -83,3 +86,18 @@ def in_prose(text: str, unit: str) -> str:
         return f"{text}{unit}"
     word = unit[:1].lower() + unit[1:] if unit[1:] == unit[1:].lower() else unit
     return f"{word} {text}" if word.lower() in UNITS_BEFORE else f"{text} {word}"
+
+
+_NIP = re.compile(r"^(\d{8})\s*(\d{6})\s*(\d)\s*(\d{3})$")
+
+
+def date_in_words(day: date) -> str:
+    """``2026-12-03`` -> ``3 Desember 2026``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def spaced_nip(nip: str) -> str:
+    """An 18-digit NIP as it is printed: ``19740705 200604 1 007`` (birth date, appointment
+    month, sex, number); anything else as it is."""
+    match = _NIP.match(nip.strip())
+    return " ".join(match.groups()) if match else nip

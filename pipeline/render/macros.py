@@ -33,6 +33,7 @@ from pipeline.render import tables
 from pipeline.render.formatting import (
     EN_DASH,
     auto_number,
+    date_in_words,
     in_prose,
     number,
     percent,
@@ -338,8 +339,7 @@ def summary(report: Report) -> str:
 
 def long_date(iso: str) -> str:
     """``2026-02-20`` -> ``20 Februari 2026``."""
-    day = date.fromisoformat(str(iso))
-    return f"{day.day} {msg.MONTHS[day.month - 1]} {day.year}"
+    return date_in_words(date.fromisoformat(str(iso)))
 
 
 def _signature(ctx: _Context) -> str:
