@@ -7,10 +7,10 @@ Pure: the parsed content and the :class:`Report` in, :class:`Missing` items out.
 - no number typed in prose equals a figure a macro provides (it would not follow the data).
 
 An indicator counts as discussed where its code appears (typed, or as the argument of an
-inline macro such as ``{{ realisasi IKU-06 }}``), where its description is written out, or
-where a list macro names it (``{{ indikator_belum_mencapai_target }}`` and its kin, decided by
-:mod:`pipeline.model.statements` as the printed text is). A table or a chart of the sasaran
-is not a discussion.
+inline macro such as ``{{ realisasi IKU-06 }}``) or where its description is written out. A
+table or a chart of the sasaran is not a discussion, nor is a generated list. The Ikhtisar
+may name the indicators below target with ``{{ indikator_belum_mencapai_target }}`` (which
+names exactly those, decided by :mod:`pipeline.model.statements` as the printed text is).
 """
 
 from __future__ import annotations
@@ -34,11 +34,9 @@ _IKHTISAR = re.compile(r"^IKHTISAR\s+EKSEKUTIF", re.IGNORECASE)
 # Figures as the macros print them: 64,21 / 85,71% / 100% / Rp1.234.567 (a bare integer such
 # as a year, a count or a regulation's number is never taken for one).
 _FIGURE = re.compile(r"Rp\s?\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:\.\d{3})*,\d+%?|\d+%")
-_LISTS = {
-    "indikator_belum_mencapai_target": statements.below_target,
-    "indikator_kategori_tertinggi": statements.in_top_category,
-    "indikator_bukan_kategori_tertinggi": statements.not_in_top_category,
-}
+_BELOW_LIST = "indikator_belum_mencapai_target"
+_LISTS = {"indikator_belum_mencapai_target", "jumlah_belum_mencapai_target",
+          "indikator_kategori_tertinggi", "indikator_bukan_kategori_tertinggi"}
 
 
 def stale_prose(files: list[MarkdownFile], report: Report,
@@ -49,19 +47,22 @@ def stale_prose(files: list[MarkdownFile], report: Report,
     return missing
 
 
-def _named(report: Report, lines: list[str], path: str, first_line: int) -> set[str]:
-    """Codes of the indicators that ``lines`` discuss (see the module's docstring)."""
+def _named(report: Report, lines: list[str], first_line: int, *,
+           below_list: bool = False) -> set[str]:
+    """Codes of the indicators that ``lines`` discuss (see the module's docstring);
+    ``below_list``: the list of indicators below target names its members."""
     text = "\n".join(lines)
     named: set[str] = set()
     uses = find_macros(text, line_offset=first_line - 1)
     for use in uses:
         spec = MACROS.get(use.name)
-        if spec is None or spec.block:
+        if spec is None or spec.block or use.name in _LISTS - {_BELOW_LIST}:
             continue
-        named.update(use.args)
-        if use.name in _LISTS:
+        if use.name != _BELOW_LIST:
+            named.update(use.args)
+        elif below_list:
             objective = use.args[0] if use.args else None
-            named.update(i.code for i in _LISTS[use.name](report, objective))
+            named.update(i.code for i in statements.below_target(report, objective))
     prose = "\n".join(without_macros(line) for line in lines).casefold()
     for indicator in report.indicators:
         if indicator.code.casefold() in prose or indicator.description.casefold() in prose:
@@ -85,7 +86,7 @@ def _not_discussed(files: list[MarkdownFile], report: Report,
         if section is None:
             continue  # reported as a missing section
         start = section.heading.line
-        named = _named(report, md.prose[start - 1:section.end], md.path, start)
+        named = _named(report, md.prose[start - 1:section.end], start)
         if indicator.code not in named:
             yield Missing(Problem(md.path, start, msg.STALE_NOT_DISCUSSED.format(
                 code=indicator.code, name=_name(indicator), objective=indicator.objective)),
@@ -103,7 +104,7 @@ def _ikhtisar(files: list[MarkdownFile], report: Report) -> Iterator[Missing]:
     md = find_ikhtisar(files)
     if md is None:
         return
-    named = _named(report, md.prose, md.path, 1)
+    named = _named(report, md.prose, 1, below_list=True)
     first = md.headings[0].line if md.headings else 1
     for indicator in statements.below_target(report):
         if indicator.code not in named:
