@@ -139,6 +139,7 @@ TREND = {
     "berfluktuasi": "naik turun sejak {start}",
     "tidak_dapat_dinilai": "belum dapat dinilai kecenderungannya",
 }
+EFFICIENCY_STATUS = {True: "efisien", False: "kurang efisien", None: "belum dapat dinilai"}
 INDICATOR_IN_LIST = "{name} ({code})"
 EMPTY_LIST = "tidak ada"
 SUMMARY_UNMEASURED = "{count} indikator belum dapat diukur"

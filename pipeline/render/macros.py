@@ -477,6 +477,8 @@ MACROS: dict[str, Spec] = {
     "status_target": _inline(IKU, YEAR, optional=1)(_status),
     "arah": _inline(IKU)(_direction),
     "tren": _inline(IKU)(_trend),
+    "status_efisiensi": _inline(SS)(
+        lambda c, o: msg.EFFICIENCY_STATUS[c.report.efficiency(o.code).efficient]),
     "kategori_tertinggi": _inline()(lambda c: statements.top_category(c.report)),
     "indikator_belum_mencapai_target": _inline(SS, optional=1)(
         lambda c, o: _indicator_list(statements.below_target(c.report, _code(o)))),

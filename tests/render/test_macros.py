@@ -81,6 +81,7 @@ BAB3 = "content/bab-3-akuntabilitas-kinerja.md"
         ("{{ indikator_bukan_kategori_tertinggi SS-1 }}", "tidak ada"),
         ("{{ indikator_bukan_kategori_tertinggi }}", "kasus kerugian daerah (IKU-07)"),
         ("{{ tanggal_perjanjian_kinerja }}", "31 Januari 2025"),
+        ("{{ status_efisiensi SS-1 }}", "efisien"),  # 99,69% / 95,00%
     ],
 )
 def test_inline_macro(report: Report, source: str, expected: str) -> None:
@@ -103,6 +104,7 @@ def test_every_macro_of_the_spec_is_implemented() -> None:
         "jumlah_belum_mencapai_target", "indikator_kategori_tertinggi",
         "indikator_bukan_kategori_tertinggi", "tanda_tangan_perjanjian_kinerja",
         "tempat_perjanjian_kinerja", "tanggal_perjanjian_kinerja", "pihak_kedua",
+        "status_efisiensi",
     }
     assert set(MACROS) == spec
 
