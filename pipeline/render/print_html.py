@@ -159,8 +159,10 @@ def print_stylesheet() -> str:
 
 
 def print_html(pages: list[Page], report: Report, config: dict[str, Any],
-               front: str = "") -> str:
+               front: str = "", draft: bool = False) -> str:
     """The whole print document for ``pages`` (nav order); pages not printed are skipped.
+
+    ``draft`` prints a "DRAF" watermark on every page (not built from a verified main).
 
     ``front`` is HTML printed right after the cover (a release's lembar pengesahan). The
     report's tables come with their column widths (:func:`table_columns.fixed_table_columns`).
@@ -186,6 +188,7 @@ def print_html(pages: list[Page], report: Report, config: dict[str, Any],
         before=[Markup(c.html) for c in chapters[:split]],
         toc=_toc(chapters[:split], chapters[split:], captions),
         after=[Markup(c.html) for c in chapters[split:]],
+        draft=msg.DRAFT_WATERMARK if draft else "",
     )
     # Imported here: WeasyPrint costs a second to import, and redline.py uses this module.
     from pipeline.render.table_columns import fixed_table_columns
