@@ -7,6 +7,7 @@ from types import ModuleType
 from pipeline.commands import (
     build,
     check,
+    ci_summary,
     deliver,
     diff,
     hook,
@@ -14,6 +15,7 @@ from pipeline.commands import (
     merge,
     paraf,
     release,
+    release_assets,
     return_,
     review,
     roster,
@@ -29,4 +31,4 @@ from pipeline.commands import (
 COMMANDS: list[ModuleType] = [build, check]
 COMMANDS += [roster, start, meeting, submit, paraf, sign, return_, verify, status]
 COMMANDS += [merge, hook, release, deliver, verify_archive, verify_pdf]
-COMMANDS += [diff, review]
+COMMANDS += [diff, review, ci_summary, release_assets]
