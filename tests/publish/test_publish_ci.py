@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from publish_helpers import template_text
 
 from pipeline.cli import build_parser
 
@@ -39,23 +39,6 @@ def _lkjip_commands(line: str) -> Iterator[list[str]]:
             words = words[1:]
         if words and words[0] == "lkjip":
             yield [w for w in words[1:] if w != ">" and not w.endswith(".json")]
-
-
-def check_format_pending() -> bool:
-    """Until issue 15's ``lkjip check --format`` is merged, the templates already use it: the
-    tests then read them without that option (nothing else is changed)."""
-    try:
-        build_parser().parse_args(["check", "--format", "github"])
-    except SystemExit:
-        return True
-    return False
-
-
-def template_text(path: Path) -> str:
-    text = path.read_text()
-    if check_format_pending():
-        text = re.sub(r"lkjip check --format (github|gitlab)", "lkjip check", text)
-    return text
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
