@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.data.check import check_project  # noqa: E402
+from pipeline.check import check_project  # noqa: E402
 
 
 def check_seconds(root: Path = ROOT, *, complete: bool = False, runs: int = 20) -> float:

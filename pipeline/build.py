@@ -1,9 +1,10 @@
 """``lkjip build``: data + content in, site/ and dist/lkjip-<year>.pdf out, both or neither.
 
 Order of work: load the data, validate every macro of every page (all problems at once, with
-file:line), lay the PDF out and write it to a staging file, build the site into a temporary
-folder next to site/ (with the staged PDF inside, for the "Unduh PDF" link), and only then
-move both into place. A build that fails at any step leaves the previous site/ and PDF as
+file:line), then on both cores at once: lay the PDF out and write it to a staging file in a
+forked child process, while this process builds the site into a temporary folder next to
+site/; the staged PDF is copied into the site (the "Unduh PDF" link), and only then are both
+moved into place. A build that fails at any step leaves the previous site/ and PDF as
 they were; one killed outright leaves staging files that the next build removes (or, killed
 between the two renames of site/, puts the previous site/ back). Nothing here talks to Git.
 
@@ -19,6 +20,7 @@ outputs in place and the outputs are intact, the build stops there, in well unde
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import shutil
@@ -29,6 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from pipeline import cache
 from pipeline.data.load import DATA_DIR, load_report
@@ -40,6 +43,7 @@ from pipeline.messages import safety as safety_msg
 from pipeline.model.report import Report
 from pipeline.render import pages as content
 from pipeline.render.macros import MacroError, find_macro_problems
+from pipeline.render.pages import SitePages
 from pipeline.render.siteconfig import CONFIG_FILE
 from pipeline.textfile import symlink_problems
 
@@ -57,17 +61,6 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     cached: bool = False  # nothing changed: the previous outputs were kept as they were
-
-
-@dataclass(frozen=True)
-class SitePages:
-    """Pages the site carries besides the docs folder, made elsewhere (the "Riwayat
-    Penyusunan" history is read from Git by :mod:`pipeline.review.site`): the build only
-    places them, so it never reads Git itself."""
-
-    key: str  # what the pages are made from (e.g. branch tips): part of the cache key
-    make: Callable[[], Mapping[str, str]]  # site path -> text; called only to build the site
-    nav: tuple[tuple[str, str], ...] = ()  # (title, site path) appended to the site's nav
 
 
 def document_date(report: Report, environ: Mapping[str, str]) -> datetime:
@@ -143,15 +136,28 @@ def build(
     final_pdf = root / DIST_DIR / content.pdf_name(report.year)
     final_site = root / SITE_DIR
     with _staging(root, final_pdf) as (staged_pdf, staged_site):
-        if pdf:
+        if pdf and site:  # both cores: the PDF is laid out in a child while the site builds
+            step(msg.STEP_PRINT_HTML)
+            with _pdf_in_child(root, report, config, staged_pdf, environ,
+                               draft=draft) as pdf_done:
+                step(msg.STEP_SITE)
+                result.warnings += _build_site(root, config, staged_site, PDF_LATER, extra,
+                                               public=public, draft=draft)
+                result.seconds["site"] = time.monotonic() - clock
+                step(msg.STEP_LAYOUT)
+                result.page_count, warnings = pdf_done()
+            result.warnings += warnings
+            result.seconds["pdf"] = time.monotonic() - clock
+            step(msg.STEP_WRITE_PDF)
+            (staged_site / content.PDF_DIR).mkdir(exist_ok=True)
+            shutil.copyfile(staged_pdf, staged_site / content.PDF_DIR / final_pdf.name)
+        elif pdf:
             _build_pdf(root, report, config, staged_pdf, environ, step, result, draft=draft)
-        result.seconds["pdf"] = time.monotonic() - clock
-        if site:
-            clock = time.monotonic()
+            result.seconds["pdf"] = time.monotonic() - clock
+        elif site:
             step(msg.STEP_SITE)
-            result.warnings += _build_site(root, config, staged_site,
-                                            staged_pdf if pdf else None, extra,
-                                            public=public, draft=draft)
+            result.warnings += _build_site(root, config, staged_site, None, extra,
+                                           public=public, draft=draft)
             result.seconds["site"] = time.monotonic() - clock
         step(msg.STEP_PUBLISH)
         cache.forget(root)  # from here until store() the outputs are not those of any key
@@ -250,6 +256,61 @@ def _build_pdf(root: Path, report: Report, config: dict, target: Path,
     result.page_count = len(laid_out.document.pages)
     result.warnings += [msg.WARNING_PDF.format(message=m)
                         for m in (*laid_out.warnings, *written)]
+
+
+# The site is built before the PDF exists: it carries an empty file where the PDF goes, and the
+# laid-out PDF is copied over it before the site is moved into place.
+PDF_LATER = Path(os.devnull)
+
+
+@contextmanager
+def _pdf_in_child(root: Path, report: Report, config: dict, target: Path,
+                  environ: Mapping[str, str], *, draft: bool = False,
+                  ) -> Iterator[Callable[[], tuple[int, list[str]]]]:
+    """Lay out and write the PDF in a forked child process; yields a function that waits for
+    it and returns (page count, warnings), raising what the child raised. The child is killed
+    if the caller fails first (a broken site build stops the PDF too)."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_pdf_child,
+                            args=(sender, root, report, config, target, dict(environ), draft))
+    child.start()
+    sender.close()
+
+    def done() -> tuple[int, list[str]]:
+        try:
+            kind, value = receiver.recv()
+        except EOFError:  # killed (memory, a signal) before it could answer
+            child.join()
+            raise RuntimeError(f"PDF process ended with code {child.exitcode}") from None
+        child.join()
+        if kind == "error":
+            raise value
+        return value
+
+    try:
+        yield done
+    finally:
+        if child.is_alive():
+            child.kill()
+            child.join()
+        receiver.close()
+
+
+def _pdf_child(sender: Any, root: Path, report: Report, config: dict, target: Path,
+               environ: dict[str, str], draft: bool = False) -> None:
+    result = BuildResult()
+    try:
+        _build_pdf(root, report, config, target, environ, lambda _text: None, result,
+                   draft=draft)
+        sender.send(("ok", (result.page_count, result.warnings)))
+    except BaseException as exc:  # handed to the parent, which raises it in its own context
+        try:
+            sender.send(("error", exc))
+        except Exception:  # an exception that cannot be pickled: its words, at least
+            sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        sender.close()
 
 
 @contextmanager

@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from pipeline import __version__, terminal
 from pipeline.commands import COMMANDS
+from pipeline.error_handler import report_bug
 from pipeline.errors import UserError
 from pipeline.messages import cli as msg
+from pipeline.project import project_root
 
 
 def _indonesian(text: str) -> str:
@@ -30,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lkjip",
         description="LKjIP sebagai kode: periksa data, bangun laporan, dan jalankan alur SOP.",
     )
-    parser.add_argument("--version", action="version", version=f"lkjip {__version__}")
+    parser.add_argument("--version", action="version", version=f"lkjip {__version__}",
+                        help=msg.VERSION_HELP)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True)
     for module in COMMANDS:
         module.add_parser(sub)
@@ -40,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     terminal.install()  # nothing a commit or a revision says can steer the terminal
     args = build_parser().parse_args(argv)
+    if isinstance(getattr(args, "root", None), Path):
+        args.root = project_root(args.root)  # from any subfolder, as git does
     try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()  # here, not at exit: a reader that left is seen below
@@ -57,9 +62,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(msg.INTERRUPTED, file=sys.stderr)
         return 130
-    except Exception as exc:  # a bug in lkjip: one clear line unless debugging
-        if os.environ.get("LKJIP_DEBUG"):
-            traceback.print_exc()
-        print(f"{msg.ERROR_PREFIX}: {msg.INTERNAL_ERROR.format(kind=type(exc).__name__)}",
-              file=sys.stderr)
-        return 2
+    except Exception as exc:  # a bug in lkjip: one line, the details in a log file
+        return report_bug(exc, list(argv if argv is not None else sys.argv[1:]),
+                          f"{msg.ERROR_PREFIX}: {msg.INTERNAL_ERROR}")

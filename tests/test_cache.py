@@ -120,10 +120,15 @@ def test_one_yaml_value_changed_rebuilds_with_one_layout(
 ) -> None:
     from pipeline.render import pdf as pdf_module
 
-    layouts = []
+    counter = project.parent / "layouts.txt"  # the PDF is laid out in a forked child
     real_layout = pdf_module.layout
-    monkeypatch.setattr(pdf_module, "layout", lambda *a, **k: layouts.append(1)
-                        or real_layout(*a, **k))
+
+    def counted(*args: object, **kwargs: object) -> object:
+        with counter.open("a") as out:
+            out.write("1")
+        return real_layout(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_module, "layout", counted)
     data = project / "data" / "indikator.yaml"
     text = data.read_text(encoding="utf-8")
     data.write_text(text.replace("2024: 3.05, 2025: 3.18}", "2024: 3.05, 2025: 3.04}"),
@@ -131,7 +136,8 @@ def test_one_yaml_value_changed_rebuilds_with_one_layout(
 
     result = building.build(project, environ={}, draft=True)
 
-    assert not result.cached and len(layouts) == 1  # every PDF variant from one layout
+    layouts = counter.read_text()
+    assert not result.cached and layouts == "1"  # every PDF variant from one layout
     pdf_text = subprocess.run(["pdftotext", "-layout", str(project / PDF), "-"], check=True,
                               capture_output=True, text=True).stdout
     row = next(line for line in pdf_text.splitlines() if "IKU-01" in line and "%" in line)

@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from generate import Size, generate  # noqa: E402
 
-from pipeline.data.check import check_project  # noqa: E402
+from pipeline.check import check_project  # noqa: E402
 
 
 def test_a_small_generated_project_passes_the_complete_check(tmp_path: Path) -> None:

@@ -8,9 +8,13 @@ from pipeline.commands import (
     build,
     check,
     ci_summary,
+    completion,
     deliver,
     diff,
+    export,
     hook,
+    import_,
+    init,
     meeting,
     merge,
     paraf,
@@ -19,6 +23,7 @@ from pipeline.commands import (
     return_,
     review,
     roster,
+    serve,
     sign,
     start,
     status,
@@ -31,4 +36,6 @@ from pipeline.commands import (
 COMMANDS: list[ModuleType] = [build, check]
 COMMANDS += [roster, start, meeting, submit, paraf, sign, return_, verify, status]
 COMMANDS += [merge, hook, release, deliver, verify_archive, verify_pdf]
-COMMANDS += [diff, review, ci_summary, release_assets]
+COMMANDS += [diff, review]
+COMMANDS += [init, export, import_, serve, completion]
+COMMANDS += [ci_summary, release_assets]

@@ -19,6 +19,7 @@ from pipeline.build import build, report_inputs
 from pipeline.errors import UserError
 from pipeline.messages import build as msg
 from pipeline.publish.mainline import Standing, standing
+from pipeline.render.quarterly_page import combine, monitoring_pages
 from pipeline.review.site import site_pages
 from pipeline.terminal import raw_stderr
 
@@ -59,9 +60,10 @@ def run(args: argparse.Namespace) -> int:
             def step(text: str) -> None:
                 progress.update(task, description=text, advance=1)
 
+            # The public sees the report only: no history, no monitoring page.
+            extra = None if args.public else combine(site_pages(root), monitoring_pages(root))
             result = build(root, site=args.site, pdf=args.pdf, step=step, force=args.force,
-                           extra=None if args.public else site_pages(root),
-                           public=args.public, draft=draft)
+                           extra=extra, public=args.public, draft=draft)
     except UserError as exc:
         # Every failure happens before anything is moved into place: tell the user so, after
         # the error itself (the CLI prints an exception's notes under its message).

@@ -8,9 +8,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline.data.check import run_check
-from pipeline.data.completeness import summary
+from pipeline.check import run_check
+from pipeline.check.completeness import summary
 from pipeline.messages import data as msg
+from pipeline.problem_formats import FORMATS, render
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -22,11 +23,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
              " dipakai saat draf diajukan untuk direviu")
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="folder repositori LKjIP (bawaan: folder ini)")
+    parser.add_argument("--format", choices=FORMATS, default="teks",
+                        help="bentuk keluaran: teks (bawaan), json, atau anotasi forge "
+                             "(github untuk GitHub/Gitea/Forgejo Actions, gitlab untuk Code "
+                             "Quality GitLab)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     result = run_check(args.root, complete=args.lengkap)
+    if getattr(args, "format", "teks") != "teks":
+        text = render(result.problems, args.format)
+        if text:
+            print(text)
+        return 1 if result.problems else 0
     for problem in result.problems:
         print(problem)
     if args.lengkap:

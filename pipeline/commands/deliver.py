@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.commands.options import add_key
 from pipeline.messages import publish as msg
 from pipeline.publish.delivery import deliver
 from pipeline.workflow import gitrepo, records
@@ -23,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--archive", type=Path, metavar="FOLDER",
                         help="folder arsip rilis (bawaan: dist/arsip)")
     parser.add_argument("--year", type=int, help="tahun siklus (bawaan: siklus terakhir)")
-    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    add_key(parser)
     parser.set_defaults(func=run)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.commands.options import add_key
 from pipeline.errors import UserError
 from pipeline.messages import review as msg
 from pipeline.messages import safety as safety_msg
@@ -30,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="A B (mis. review/2025/1 review/2025/2); satu revisi: A terhadap HEAD")
     parser.add_argument("--since-paraf", "--sejak-paraf", dest="since_paraf",
                         action="store_true", help="bandingkan dengan paraf terakhir Anda")
-    parser.add_argument("--key", help="kunci SSH Anda (bawaan: user.signingkey)")
+    add_key(parser)
     parser.add_argument("--out", help="berkas HTML keluaran (bawaan: dist/redline-A-B.html)")
     parser.set_defaults(func=run)
 

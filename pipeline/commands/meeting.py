@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pygit2
 
+from pipeline.commands.options import add_key
 from pipeline.errors import UserError
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo, records
@@ -29,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                          help="tulis templat notulen ke berkas itu (tidak mencatat apa pun)")
     for p in (agenda, minutes):
         p.add_argument("--year", type=int, help="tahun siklus (bawaan: siklus terakhir)")
-        p.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+        add_key(p)
     parser.set_defaults(func=run)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from pipeline.commands.options import add_key
 from pipeline.messages import publish as msg
 from pipeline.publish.merge import merge
 from pipeline.workflow import gitrepo
@@ -15,7 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "merge", help="gabungkan putaran yang sudah ditandatangani ke main (langkah 9)")
     parser.add_argument("round", nargs="?", metavar="PUTARAN",
                         help="cabang putaran, mis. review/2025/1 (bawaan: cabang saat ini)")
-    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    add_key(parser)
     parser.set_defaults(func=run)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.commands.options import add_key
 from pipeline.commands.tte_options import add_signing_options, signing_options
 from pipeline.messages import publish as msg
 from pipeline.publish.release import release
@@ -17,7 +18,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "release", help="rilis main yang sah: PDF/A-3b, situs, tag bertanda tangan, arsip",
         allow_abbrev=False)
-    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    add_key(parser)
     parser.add_argument("--out", type=Path, metavar="FOLDER",
                         help="folder arsip (bawaan: dist/arsip)")
     add_signing_options(parser)

@@ -6,6 +6,7 @@ import argparse
 import errno
 from pathlib import Path
 
+from pipeline.commands.options import add_key
 from pipeline.errors import UserError
 from pipeline.messages import review as msg
 from pipeline.review.server import serve
@@ -19,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "review", help="buka halaman reviu putaran ini di peramban (paraf atau kembalikan)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT,
                         help=f"port di 127.0.0.1 (bawaan: {DEFAULT_PORT})")
-    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    add_key(parser)
     parser.set_defaults(func=run)
 
 

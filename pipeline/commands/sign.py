@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline.commands.paraf import report
-from pipeline.messages import workflow as msg
+from pipeline.commands.options import add_key
 from pipeline.workflow import gitrepo, rounds
+from pipeline.workflow.outcome import approved_lines
 from pipeline.workflow.signing import resolve_signing_key
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("sign", help="tanda tangani LKjIP (langkah 8, Inspektur)")
     parser.add_argument("--note", default="", help="catatan (tidak wajib)")
-    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    add_key(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
     key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
-    report(rounds.sign_report(repo, key, args.note), msg.SIGN_DONE)
+    verdict = rounds.sign_report(repo, key, args.note)
+    print("\n".join(approved_lines(repo, verdict, signing=True)))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from pipeline.commands.options import add_key
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo, rounds
 from pipeline.workflow.signing import resolve_signing_key
@@ -12,7 +13,7 @@ from pipeline.workflow.signing import resolve_signing_key
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("start", help="mulai siklus LKjIP tahun ini (langkah 1, Inspektur)")
     parser.add_argument("--year", type=int, required=True, help="tahun laporan, mis. 2025")
-    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    add_key(parser)
     parser.set_defaults(func=run)
 
 

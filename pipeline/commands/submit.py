@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygit2
 
+from pipeline.commands.options import add_key
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo, records, rounds
 from pipeline.workflow.signing import SigningKey, resolve_signing_key
@@ -16,7 +17,7 @@ from pipeline.workflow.verify import holder_names
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("submit", help="serahkan draft untuk dikoreksi (buka putaran baru)")
     parser.add_argument("--year", type=int, help="tahun siklus (bawaan: siklus terakhir)")
-    parser.add_argument("--key", help="kunci SSH penanda tangan (bawaan: user.signingkey)")
+    add_key(parser)
     parser.add_argument(
         "--record-return", action="store_true",
         help="data belum lengkap: catat pengembalian langkah 5 kepada Irban dan Kasubbag "
@@ -43,9 +44,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _record_return(repo: pygit2.Repository, key: SigningKey, year: int | None) -> int:
     """Step 5's "data tidak lengkap", recorded: what ``check --lengkap`` finds, signed."""
+    from pipeline import check as data_check
+    from pipeline.check.completeness import summary
     from pipeline.commands.meeting import print_recorded
-    from pipeline.data import check as data_check
-    from pipeline.data.completeness import summary
 
     gitrepo.ensure_clean(repo)
     root = Path(repo.workdir)

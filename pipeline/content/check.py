@@ -6,7 +6,6 @@ the data does not know, and (through the renderer's own checker) bad macros.
 
 from __future__ import annotations
 
-import importlib.util
 import posixpath
 import re
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from pipeline.content.markdown import Link, MarkdownFile, links, read_markdown, 
 from pipeline.content.rawhtml import raw_html_problems
 from pipeline.errors import Problem
 from pipeline.messages import content as msg
+from pipeline.render.macros import find_macro_problems
 from pipeline.render.pages import PDF_DIR
 
 if TYPE_CHECKING:
@@ -214,13 +214,5 @@ def _codes(md: MarkdownFile, codes: dict[str, set[str]]) -> Iterator[Problem]:
 # --- macros -------------------------------------------------------------------------------
 
 def _macros(md: MarkdownFile, report: Report) -> list[Problem]:
-    # The renderer owns the macros; its checker is used when it exists (it is written in
-    # parallel). Code blocks are blanked so examples in the author guide are not checked.
-    if importlib.util.find_spec("pipeline.render.macros") is None:
-        return []
-    from pipeline.render import macros
-
-    finder = getattr(macros, "find_macro_problems", None)
-    if finder is None:
-        return []
-    return list(finder("\n".join(md.prose), md.path, report))
+    # Code blocks are blanked in ``prose``, so examples in the author guide are not checked.
+    return list(find_macro_problems("\n".join(md.prose), md.path, report))

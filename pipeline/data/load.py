@@ -15,6 +15,7 @@ from typing import Any
 
 from pipeline.data import schema
 from pipeline.data.consistency import check_consistency
+from pipeline.data.quarterly import check_quarters
 from pipeline.data.yamlfile import YamlDocument, read_yaml
 from pipeline.errors import Problem, UserError
 from pipeline.messages import data as msg
@@ -30,6 +31,7 @@ from pipeline.model.indicators import (
     Person,
     Renstra,
 )
+from pipeline.model.quarters import Aggregation, Quarters, year_value
 from pipeline.model.report import Report
 
 DATA_DIR = "data"
@@ -71,6 +73,7 @@ def read_data(root: Path) -> tuple[Documents, list[Problem]]:
     run by ``lkjip check`` and by everything that renders the data)."""
     docs, problems = read_documents(root)
     problems.extend(check_consistency(docs))
+    problems.extend(check_quarters(docs, problems))  # one problem per line: after consistency
     return docs, problems
 
 
@@ -164,7 +167,25 @@ def _indicator(i: dict[str, Any]) -> Indicator:
         notes=i.get("catatan"),
         zero_rule=ZeroRule(i.get("aturan_target_nol", ZeroRule.NONE.value)),
         responsible=i.get("penanggung_jawab"),
+        quarters={int(year): Quarters(*(_quarter_values(q.get(field))
+                                        for field in ("target", "realisasi")))
+                  for year, q in (i.get("triwulan") or {}).items()},
+        aggregation=Aggregation(i.get("agregasi_triwulan", Aggregation.LAST.value)),
     )
+
+
+def _quarter_values(values: list[Any] | None) -> tuple[float | None, ...]:
+    padded = list(values or []) + [None] * (4 - len(values or []))
+    return tuple(None if v is None else float(v) for v in padded)
+
+
+def _spent(s: dict[str, Any]) -> float | None:
+    """A sub kegiatan's realisasi: as written, else the sum of its quarters once all known."""
+    if s["realisasi"] is not None:
+        return float(s["realisasi"])
+    if "realisasi_triwulan" in s:
+        return year_value(_quarter_values(s["realisasi_triwulan"]), Aggregation.SUM)
+    return None
 
 
 def _program(p: dict[str, Any]) -> Program:
@@ -180,7 +201,11 @@ def _program(p: dict[str, Any]) -> Program:
                         code=s["kode"],
                         name=s["nama"],
                         ceiling=float(s["pagu"]),
-                        spent=None if s["realisasi"] is None else float(s["realisasi"]),
+                        spent=_spent(s),
+                        quarters=(_quarter_values(s["realisasi_triwulan"])
+                                  if "realisasi_triwulan" in s else ()),
+                        quarter_targets=(_quarter_values(s["target_triwulan"])
+                                         if "target_triwulan" in s else ()),
                         objective=s.get("sasaran") or k.get("sasaran") or p.get("sasaran"),
                     )
                     for s in k["sub_kegiatan"]

@@ -31,6 +31,14 @@ TARGET = {
 }
 ACTUAL = {"x-message": msg.ACTUAL_SHAPE, "anyOf": [NUMBER, {"type": "null"}]}
 YEAR_KEYS = {"pattern": r"^\d{4}$", "x-message": "year-key"}
+# Up to four quarterly values (triwulan I-IV), each a number or empty (not known yet).
+QUARTER_VALUES = {"type": "array", "maxItems": 4, "x-message": msg.QUARTERS_SHAPE,
+                  "items": {"anyOf": [NUMBER, {"type": "null"}]}}
+QUARTERS = {"type": "object", "propertyNames": YEAR_KEYS,
+            "additionalProperties": {
+                "type": "object", "additionalProperties": False,
+                "properties": {"target": QUARTER_VALUES, "realisasi": QUARTER_VALUES}}}
+AGGREGATION = {"enum": ["terakhir", "jumlah", "rata_rata"]}
 
 
 def _object(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
@@ -114,8 +122,10 @@ INDICATORS = _object(
                     "aturan_target_nol": {"enum": ["tidak_ada", "nol_tercapai"]},
                     "sumber_data": TEXT,
                     "penanggung_jawab": TEXT,
+                    "triwulan": QUARTERS,
+                    "agregasi_triwulan": AGGREGATION,
                 },
-            ),
+            ) | {"dependentRequired": {"triwulan": ["agregasi_triwulan"]}},
         }
     },
 )
@@ -140,6 +150,8 @@ _SUB_ACTIVITY = _object(
         "realisasi": {"x-message": msg.ACTUAL_SHAPE,
                       "anyOf": [{"type": "number", "minimum": 0}, {"type": "null"}]},
         "penanggung_jawab": TEXT,
+        "realisasi_triwulan": QUARTER_VALUES,
+        "target_triwulan": QUARTER_VALUES,
     },
 )
 _ACTIVITY = _object(
@@ -245,6 +257,9 @@ def _message(error: ValidationError) -> str:
     if "x-message" in schema:
         return f"'{field}' {schema['x-message']}"
     where = f" di '{field}'" if path else ""
+    if validator == "dependentRequired":
+        return msg.SCHEMA_DEPENDENT.format(field=field, needs=", ".join(
+            n for names in error.validator_value.values() for n in names))
     if validator == "required":
         missing = [r for r in error.validator_value if r not in error.instance]
         return msg.SCHEMA_REQUIRED.format(name=missing[0] if missing else "?", where=where)

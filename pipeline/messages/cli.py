@@ -4,12 +4,13 @@ ERROR_PREFIX = "galat"
 INTERRUPTED = "Dihentikan oleh pengguna; tidak ada yang diubah setengah jalan."
 INTERNAL_ERROR = (
     "Terjadi kesalahan internal pada lkjip ({kind}). Ini bukan kesalahan Anda; "
-    "laporkan ke pengelola dengan menjalankan ulang perintah dengan LKJIP_DEBUG=1."
+    "kirimkan berkas {log} kepada pengelola lkjip."
 )
 NOT_IN_PROJECT = (
     "Folder ini bukan repositori LKjIP (tidak ada mkdocs.yml dan data/). "
     "Jalankan perintah dari folder repositori atau gunakan --root."
 )
+VERSION_HELP = "tampilkan versi lkjip lalu keluar"
 
 # argparse's own texts (it looks them up through gettext), in Bahasa Indonesia.
 ARGPARSE = {
@@ -34,3 +35,4 @@ ARGPARSE = {
     "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
     "ignored explicit argument %r": "nilai %r diabaikan",
 }
+HELP_KEY = "kunci SSH penanda tangan (bawaan: git config user.signingkey)"

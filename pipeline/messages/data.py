@@ -159,7 +159,7 @@ SCALE_LAST_NULL = (
 )
 SCALE_DUPLICATE = "nama kategori '{name}' sudah dipakai di baris {first}; setiap nama harus unik"
 
-# --- completeness, lkjip check --lengkap (pipeline/data/completeness.py) -------------------
+# --- completeness, lkjip check --lengkap (pipeline/check/completeness.py) -------------------
 MISSING_ACTUAL = (
     "data tidak lengkap: indikator {code} belum punya realisasi tahun {year}; "
     "isi '{year}: <angka>' pada 'realisasi'"
@@ -187,3 +187,29 @@ NOT_A_PROJECT = (
     "Jalankan perintah dari folder repositori atau gunakan --root."
 )
 CONTENT_MISSING = "folder content/ tidak ada; isi laporan (Markdown) harus berada di content/"
+
+# --- Triwulan (issue 15) -------------------------------------------------------------------
+QUARTERS_SHAPE = (
+    "harus berupa daftar paling banyak empat angka, satu per triwulan, misalnya "
+    "[20, 45, 70, 95]; tulis null untuk triwulan yang belum ada datanya"
+)
+SCHEMA_DEPENDENT = "'{field}' memakai 'triwulan', jadi wajib menyebut '{needs}'"
+QUARTER_YEAR_MISMATCH = (
+    "realisasi {code} tahun {year} tertulis {written}, tetapi dari triwulannya ({rule}) "
+    "hasilnya {derived}; samakan, atau hapus realisasi tahunan agar dihitung dari triwulan"
+)
+QUARTER_SPENT_MISMATCH = (
+    "realisasi anggaran {code} tertulis {written}, tetapi jumlah realisasi triwulannya "
+    "{derived}; samakan, atau kosongkan realisasi agar dihitung dari triwulan"
+)
+QUARTER_PLAN_ABOVE_CEILING = (
+    "target_triwulan {code} berjumlah {planned}, melebihi pagunya {ceiling}"
+)
+QUARTER_YEAR_UNKNOWN = (
+    "triwulan {code} tahun {year} berada di luar periode Renstra {start}-{end}"
+)
+AGGREGATION_NAMES = {
+    "terakhir": "nilai triwulan IV",
+    "jumlah": "jumlah empat triwulan",
+    "rata_rata": "rata-rata empat triwulan",
+}

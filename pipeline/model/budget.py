@@ -19,6 +19,10 @@ class SubActivity:
     ceiling: float  # pagu
     spent: float | None  # realisasi anggaran
     objective: str | None  # sasaran it supports (None: support/penunjang)
+    # Realisasi per triwulan (spending adds up: the year's realisasi is their sum).
+    quarters: tuple[float | None, ...] = ()
+    # Rencana penarikan per triwulan (the quarter's planned spending, not cumulative).
+    quarter_targets: tuple[float | None, ...] = ()
 
     @property
     def absorption(self) -> float | None:

@@ -13,6 +13,7 @@ from pipeline.model.achievement import (
     ZeroRule,
     achievement,
 )
+from pipeline.model.quarters import Aggregation, Quarters, year_value
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,25 @@ class Indicator:
     notes: str | None = None
     zero_rule: ZeroRule = ZeroRule.NONE
     responsible: str | None = None  # role or person who supplies the data
+    # Triwulan figures per year, and how the year's realisasi follows from them.
+    quarters: dict[int, Quarters] = field(default_factory=dict)
+    aggregation: Aggregation = Aggregation.LAST
 
     def target(self, year: int) -> Target | None:
         return self.targets.get(year)
 
     def actual(self, year: int) -> float | None:
-        return self.actuals.get(year)
+        """Realisasi of ``year``: as written, else from its quarters by the indicator's rule."""
+        written = self.actuals.get(year)
+        if written is not None or year not in self.quarters:
+            return written
+        return year_value(self.quarters[year].actuals, self.aggregation)
+
+    def quarter_achievement(self, year: int, quarter: int) -> Achievement:
+        """Capaian of ``quarter`` (1-4) of ``year`` against that quarter's own target."""
+        figures = self.quarters.get(year, Quarters())
+        return achievement(figures.target(quarter), figures.actual(quarter), self.polarity,
+                           self.zero_rule)
 
     def achievement(self, year: int) -> Achievement:
         """Capaian of ``year`` against that year's target."""

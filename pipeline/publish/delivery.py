@@ -85,7 +85,7 @@ def deliver(repo: pygit2.Repository, key: SigningKey, *, to: str, copies: int,
         raise UserError(msg.DELIVER_NO_ARCHIVE.format(path=bundle))
     if (bundle / ADDENDUM_DIR).exists():
         raise UserError(msg.DELIVER_ALREADY.format(tag=tag, path=bundle / ADDENDUM_DIR))
-    checked = verify_archive(bundle)
+    checked = verify_archive(bundle, repo=repo)  # keys from the repository, never the bundle
     if not checked.ok:
         raise UserError(msg.DELIVER_ARCHIVE_INVALID.format(
             path=bundle, problems="\n".join(f"  {p}" for p in checked.problems)))

@@ -133,7 +133,7 @@ def tag_signature_problem(repo: pygit2.Repository, tag: pygit2.Tag, commit: str)
 
 
 def judge_update(repo: pygit2.Repository, update: RefUpdate, main_after: str | None,
-                 anchored: bool) -> list[str]:
+                 anchored: bool, pushed: frozenset[str] = frozenset()) -> list[str]:
     """The reasons to reject one ref update (empty: accepted)."""
     kind = ref_kind(update.ref)
     if kind is None:
@@ -156,7 +156,7 @@ def judge_update(repo: pygit2.Repository, update: RefUpdate, main_after: str | N
         if not verdict.ok:
             return [msg.HOOK_MAIN_INVALID.format(problems=problem_lines(verdict))]
     if kind == "round":
-        return _judge_round(repo, update, main_after)
+        return _judge_round(repo, update, main_after, pushed)
     if kind == "records":
         if not anchored:
             return [msg.HOOK_NO_ANCHOR]
@@ -166,6 +166,15 @@ def judge_update(repo: pygit2.Repository, update: RefUpdate, main_after: str | N
                                       None if update.creates else update.old, update.new,
                                       main_after)
     return []
+
+
+def _created_numbers(refs: frozenset[str], year: int) -> list[int]:
+    found = []
+    for ref in refs:
+        parsed = gitrepo.parse_round_branch(ref.removeprefix("refs/heads/"))
+        if ref.startswith(REVIEW_PREFIX) and parsed and parsed[0] == year:
+            found.append(parsed[1])
+    return found
 
 
 def round_numbers(repo: pygit2.Repository, year: int) -> list[int]:
@@ -178,15 +187,17 @@ def round_numbers(repo: pygit2.Repository, year: int) -> list[int]:
     return numbers
 
 
-def _judge_round(repo: pygit2.Repository, update: RefUpdate,
-                 main_after: str | None) -> list[str]:
+def _judge_round(repo: pygit2.Repository, update: RefUpdate, main_after: str | None,
+                 pushed: frozenset[str] = frozenset()) -> list[str]:
     parsed = gitrepo.parse_round_branch(update.ref.removeprefix("refs/heads/"))
     assert parsed is not None  # ROUND_REF matched
     year, number = parsed
     main = MainLine(repo, main_after)
     new = judge_round_branch(repo, year, number, update.new, main)
     if update.creates:
-        expected = max(round_numbers(repo, year), default=0) + 1
+        # Rounds created earlier in the same push count (a mirror pushes them together).
+        earlier = [n for n in _created_numbers(pushed, year) if n < number]
+        expected = max([*round_numbers(repo, year), *earlier], default=0) + 1
         if number != expected:
             return [msg.HOOK_ROUND_NOT_NEXT.format(round=f"{year}/{number}",
                                                    expected=f"{year}/{expected}")]
@@ -239,9 +250,10 @@ def judge_push(repo: pygit2.Repository, updates: list[RefUpdate]) -> list[tuple[
         if update.ref == MAIN_REF:
             current = None if update.deletes else update.new
     anchored = configured_anchor(repo) is not None
+    created = frozenset(u.ref for u in updates if u.creates)
     rejected = []
     for update in updates:
-        for reason in judge_update(repo, update, current, anchored):
+        for reason in judge_update(repo, update, current, anchored, created):
             rejected.append((update.ref, reason))
     return rejected
 

@@ -5,7 +5,7 @@ metadata is left out, and nothing depends on global pyplot state (figures are bu
 :class:`matplotlib.figure.Figure` directly on the Agg backend). The charts take plain tuples so
 identical inputs hit a cache instead of drawing again (the site and the PDF both ask for them).
 
-Every number on a chart (axes, labels) is written by :mod:`pipeline.render.formatting`, so it
+Every number on a chart (axes, labels) is written by :mod:`pipeline.formatting`, so it
 reads the Indonesian way (``3,2``, ``1.234``).
 """
 
@@ -25,11 +25,11 @@ from matplotlib import rc_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
+from pipeline.formatting import auto_number, number  # noqa: E402
 from pipeline.messages import render as msg  # noqa: E402
 from pipeline.model.achievement import Range  # noqa: E402
 from pipeline.model.indicators import Indicator  # noqa: E402
 from pipeline.model.report import Report  # noqa: E402
-from pipeline.render.formatting import auto_number, number  # noqa: E402
 
 _STYLE = {
     "svg.hashsalt": "lkjip",

@@ -24,12 +24,7 @@ from html import escape
 from typing import Any
 
 from pipeline.errors import Location, Problem, UserError
-from pipeline.messages import render as msg
-from pipeline.model.budget import Activity, Program, SubActivity
-from pipeline.model.indicators import Goal, Indicator, Objective
-from pipeline.model.report import Report
-from pipeline.render import tables
-from pipeline.render.formatting import (
+from pipeline.formatting import (
     EN_DASH,
     number,
     percent,
@@ -37,6 +32,11 @@ from pipeline.render.formatting import (
     target,
     with_unit,
 )
+from pipeline.messages import render as msg
+from pipeline.model.budget import Activity, Program, SubActivity
+from pipeline.model.indicators import Goal, Indicator, Objective
+from pipeline.model.report import Report
+from pipeline.render import tables
 from pipeline.render.pages import _FRONT_MATTER, chapter_label
 
 _MACRO = re.compile(r"\{\{(.*?)\}\}")

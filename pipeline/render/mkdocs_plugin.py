@@ -19,7 +19,6 @@ from html import escape
 from importlib.resources import files as package_files
 from pathlib import Path
 
-from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -42,8 +41,7 @@ _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 
 class LkjipPluginConfig(Config):
-    # The PDF to publish in the site; empty: dist/lkjip-<year>.pdf when it exists.
-    pdf = config_options.Type(str, default="")
+    """No options: what the site publishes is decided by lkjip, not by mkdocs.yml."""
 
 
 class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
@@ -103,8 +101,6 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
     def _pdf(self) -> Path | None:
         if self.pdf_path is not None:
             return self.pdf_path
-        if self.config.pdf:
-            return self.root / self.config.pdf
         if self.report is not None:
             built = self.root / "dist" / pdf_name(self.report.year)
             return built if built.is_file() else None

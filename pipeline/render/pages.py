@@ -7,6 +7,7 @@ and ``lkjip check`` do not depend on MkDocs internals.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,14 @@ def _display_path(root: Path, file: Path) -> str:
 def pdf_name(year: int) -> str:
     """File name of the PDF, in dist/ and in the site."""
     return f"lkjip-{year}.pdf"
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """Pages the site carries besides the docs folder, made elsewhere (the "Riwayat
+    Penyusunan" history is read from Git by :mod:`pipeline.review.site`): the build only
+    places them, so it never reads Git itself."""
+
+    key: str  # what the pages are made from (e.g. branch tips): part of the cache key
+    make: Callable[[], Mapping[str, str]]  # site path -> text; called only to build the site
+    nav: tuple[tuple[str, str], ...] = ()  # (title, site path) appended to the site's nav

@@ -232,20 +232,11 @@ def _named_items(doc: YamlDocument, key: PathKey, value: Any,
                                                                kind=msg.CONFIG_KINDS["mapping"]))
 
 
-def _plugins(doc: YamlDocument, key: PathKey, value: Any) -> Iterator[Problem]:
-    for item in _named_items(doc, key, value):
-        if isinstance(item, Problem):
-            yield item
-            continue
-        where, name, options = item
-        if name not in PLUGINS:
-            yield _problem(doc, where, msg.CONFIG_PLUGIN.format(
-                name=_CONTROL.sub("?", name), allowed=", ".join(PLUGINS)))
-        else:
-            yield from _options(doc, where, options, PLUGINS[name], name)
-
-
-def _extensions(doc: YamlDocument, key: PathKey, value: Any) -> Iterator[Problem]:
+def _allowlisted(doc: YamlDocument, key: PathKey, value: Any,
+                 allowed: dict[str, dict[str, Checker]], unknown: str,
+                 ) -> Iterator[Problem]:
+    """A plugins or markdown_extensions list: every name on its list, with allowed options.
+    ``unknown`` words the refusal of any other name (``{name}``, ``{allowed}``)."""
     for item in _named_items(doc, key, value):
         if isinstance(item, Problem):
             yield item
@@ -254,11 +245,19 @@ def _extensions(doc: YamlDocument, key: PathKey, value: Any) -> Iterator[Problem
         canonical = extension_name(name)
         if canonical in _READS_FILES:
             yield _problem(doc, where, msg.CONFIG_EXTENSION_READS_FILES.format(name=canonical))
-        elif canonical not in EXTENSIONS:
-            yield _problem(doc, where, msg.CONFIG_EXTENSION.format(
-                name=_CONTROL.sub("?", name), allowed=", ".join(EXTENSIONS)))
+        elif canonical not in allowed:
+            yield _problem(doc, where, unknown.format(name=_CONTROL.sub("?", name),
+                                                      allowed=", ".join(allowed)))
         else:
-            yield from _options(doc, where, options, EXTENSIONS[canonical], canonical)
+            yield from _options(doc, where, options, allowed[canonical], canonical)
+
+
+def _plugins(doc: YamlDocument, key: PathKey, value: Any) -> Iterator[Problem]:
+    yield from _allowlisted(doc, key, value, PLUGINS, msg.CONFIG_PLUGIN)
+
+
+def _extensions(doc: YamlDocument, key: PathKey, value: Any) -> Iterator[Problem]:
+    yield from _allowlisted(doc, key, value, EXTENSIONS, msg.CONFIG_EXTENSION)
 
 
 def _nav(doc: YamlDocument, key: PathKey, value: Any) -> Iterator[Problem]:

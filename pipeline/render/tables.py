@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 
+from pipeline.formatting import auto_number, number, percent, target, with_unit
 from pipeline.messages import render as msg
 from pipeline.model.achievement import Achievement
 from pipeline.model.budget import absorption
 from pipeline.model.indicators import Indicator, Objective
 from pipeline.model.report import Report
-from pipeline.render.formatting import auto_number, number, percent, target, with_unit
 
 
 @dataclass(frozen=True)

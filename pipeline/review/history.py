@@ -21,10 +21,10 @@ import pygit2
 from pipeline.errors import UserError
 from pipeline.messages import format_time
 from pipeline.messages import review as msg
+from pipeline.review import HISTORY_PAGE as PAGE_NAME
 from pipeline.review import snapshot
 from pipeline.review.isolation import render_revisions
 from pipeline.review.redline import make_redline, redline_page
-from pipeline.review.site import PAGE_NAME
 from pipeline.templating import macros
 from pipeline.workflow import gitrepo
 from pipeline.workflow.records import record_rows

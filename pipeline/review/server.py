@@ -39,6 +39,7 @@ from pipeline.review.isolation import render_revisions
 from pipeline.review.redline import STYLE, Redline, Version, make_redline, redline_page
 from pipeline.templating import CSP, render
 from pipeline.workflow import gitrepo, rounds
+from pipeline.workflow.outcome import approved_lines, returned_lines
 from pipeline.workflow.policy import describe
 from pipeline.workflow.signing import resolve_signing_key
 from pipeline.workflow.sop import Sop
@@ -65,32 +66,12 @@ def decide(root: Path, action: str, note: str, key_spec: str | None,
         raise UserError(msg.REVIEW_STALE)
     key = resolve_signing_key(gitrepo.signing_key_spec(repo, key_spec))
     if action == "return":
-        verdict = rounds.return_round(repo, key, note)
-        judged = rounds.judge(repo, repo.head.target)
-        assert verdict.returned is not None and judged is not None
-        sop = judged[1].sop
-        return wmsg.RETURN_DONE.format(
-            round=verdict.round, to=", ".join(sop.title_of(r) for r in verdict.returned.to))
+        return "\n".join(returned_lines(repo, rounds.return_round(repo, key, note)))
     judged = rounds.judge(repo, repo.head.target) if not repo.head_is_unborn else None
     signing = judged is not None and judged[2].next_step is not None and (
         judged[2].next_step.action == "sign")
     verdict = (rounds.sign_report if signing else rounds.paraf)(repo, key, note)
-    return _approved(repo, verdict, wmsg.SIGN_DONE if signing else wmsg.PARAF_DONE)
-
-
-def _approved(repo: pygit2.Repository, verdict: Verdict, template: str) -> str:
-    """The text ``lkjip paraf`` / ``lkjip sign`` print (see pipeline.commands.paraf.report)."""
-    judged = rounds.judge(repo, repo.head.target)
-    assert judged is not None
-    sop, roster = judged[1].sop, judged[1].roster
-    last = verdict.chain[-1]
-    lines = [template.format(role=sop.title_of(last.role), round=verdict.round,
-                             commit=last.commit[:10])]
-    if verdict.next_step is not None:
-        role = verdict.next_step.role
-        lines.append(wmsg.NEXT_TURN.format(role=sop.title_of(role),
-                                           names=holder_names(roster, role)))
-    return "\n".join(lines)
+    return "\n".join(approved_lines(repo, verdict, signing))
 
 
 # --- what the page shows ------------------------------------------------------------------

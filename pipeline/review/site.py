@@ -11,11 +11,12 @@ from pathlib import Path
 import pygit2
 import pygit2.enums
 
-from pipeline.build import SitePages
 from pipeline.messages import review as msg
+from pipeline.render.pages import SitePages
+from pipeline.review import HISTORY_PAGE
 from pipeline.workflow import gitrepo
 
-PAGE_NAME = "riwayat-penyusunan.md"
+PAGE_NAME = HISTORY_PAGE
 RECORDS_PREFIX = "catatan/"  # pipeline.workflow.records.BRANCH_PREFIX (not imported: kept light)
 RELEASE_TAGS = "refs/tags/lkjip-"
 

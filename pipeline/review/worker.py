@@ -31,7 +31,7 @@ def render_one(folder: Path, name: str, check: bool) -> dict[str, Any]:
             for c in version.chapters
         ]
     if check:
-        from pipeline.data.check import check_project
+        from pipeline.check import check_project
 
         try:
             answer["problems"] = [[p.path, p.line, p.message]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pygit2
 
-from pipeline.data import check as data_check
+from pipeline import check as data_check
 from pipeline.errors import Problem, UserError
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo

@@ -6,7 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from pipeline.data.check import check_project
+from pipeline.check import check_project
 from pipeline.errors import Problem
 from pipeline.messages.content import ANALYSES
 

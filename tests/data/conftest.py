@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from check_helpers import copy_project
 
-from pipeline.data.check import check_project
+from pipeline.check import check_project
 from pipeline.errors import Problem
 
 

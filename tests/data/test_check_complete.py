@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from check_helpers import complete_chapter, line_of, replace
 
+from pipeline.check import check_project, run_check
+from pipeline.check.completeness import summary
 from pipeline.content.markdown import parse_markdown
-from pipeline.data.check import check_project, run_check
-from pipeline.data.completeness import summary
 from pipeline.errors import Problem
 
 BAB3 = "content/bab-3-akuntabilitas-kinerja.md"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from check_helpers import REPO, line_of, new_problems, only, replace
 
-from pipeline.data.check import check_project
+from pipeline.check import check_project
 from pipeline.errors import Problem
 
 IND = "data/indikator.yaml"

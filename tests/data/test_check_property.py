@@ -14,7 +14,7 @@ from check_helpers import complete_chapter, copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.data.check import check_project
+from pipeline.check import check_project
 from pipeline.data.load import read_documents
 from pipeline.data.schema import FILES
 from pipeline.data.yamlfile import parse_yaml

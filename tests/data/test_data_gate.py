@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from check_helpers import replace
 
-from pipeline.data.check import check_project
+from pipeline.check import check_project
 from pipeline.data.load import DataError, load_report, read_data
 
 IND = "data/indikator.yaml"

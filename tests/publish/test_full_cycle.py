@@ -213,9 +213,9 @@ def test_full_cycle_status_records_and_archive(office: Office, real_check: None,
     assert delivered["tanda_terima"]["sha256"] == sha256(receipt.read_bytes())
     assert (bundle / "penyerahan/10-tanda-terima-lkjip-2025.pdf").read_bytes() == (
         receipt.read_bytes())
-    assert office.ok("verify-archive", str(bundle)).rc == 0
+    assert office.ok("verify-archive", str(bundle), "--repo", str(office.path)).rc == 0
     (bundle / "penyerahan/10-tanda-terima-lkjip-2025.pdf").write_bytes(b"lain")
-    failed = office.lkjip("verify-archive", str(bundle))
+    failed = office.lkjip("verify-archive", str(bundle), "--repo", str(office.path))
     assert failed.rc == 1
     assert "penyerahan/10-tanda-terima-lkjip-2025.pdf" in failed.out + failed.err
 

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from publish_helpers import with_report
 from pypdf import PdfReader
 from workflow_helpers import Office
 
@@ -30,24 +31,8 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _with_report(office: Office) -> None:
-    """The report's sources (content/, data/, mkdocs.yml) in the draft, then a whole SOP."""
-    office.ok("start", "--year", "2025", as_="inspektur")
-    office.git("switch", "-q", "-c", "draft/lkjip-2025", "main")
-    for name in ("content", "data"):
-        shutil.copytree(REPO / name, office.path / name, dirs_exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", office.path / "mkdocs.yml")
-    office.write("records/2025/notulen-rapat-1.md", "# Notulen rapat 1\n")
-    office.git("add", ".")
-    office.git("commit", "-q", "-m", "draft LKjIP 2025")
-    office.ok("submit", as_="staf")
-    office.ok("paraf", as_="kasubbag")
-    office.ok("paraf", as_="sekretaris")
-    office.ok("sign", as_="inspektur")
-
-
 def test_release_bundle_pdf_and_offline_verification(office: Office, tmp_path: Path) -> None:
-    _with_report(office)
+    with_report(office, REPO)
     office.ok("merge", as_="kasubbag")
     commit = office.tip("main")
     done = office.ok("release", as_="staf")

@@ -75,7 +75,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory, actors: dict[str, Actor],
     office = init_office(base / "lkjip", actors, roster_of(actors, *STAFF))
     with pytest.MonkeyPatch.context() as mp, serve(tsa_handler(pki)) as tsa:
         # The report's completeness is another module's test (as in the `office` tests).
-        mp.setattr("pipeline.data.check.check_project", lambda root, complete=False: [])
+        mp.setattr("pipeline.check.check_project", lambda root, complete=False: [])
         with_report(office, REPO)
         office.ok("merge", as_="kasubbag")
         done = office.ok("release", "--tte", str(p12), "--tte-password-file", str(secret),
@@ -238,12 +238,13 @@ def test_verify_pdf_explains_a_valid_release(signed: Signed) -> None:
     assert none.rc != 0 and "Tidak ada akar kepercayaan" in none.err
 
     # verify-archive runs the same check on the bundle's PDF, with roots from outside it.
-    ok = signed.office.lkjip("verify-archive", str(signed.bundle), "--trust",
+    repo = ("--repo", str(signed.office.path))  # the SSH keys: from the office's repository
+    ok = signed.office.lkjip("verify-archive", str(signed.bundle), *repo, "--trust",
                              str(signed.pki.folder / "root.pem"))
     assert ok.rc == 0, ok.out + ok.err
-    untrusted = signed.office.lkjip("verify-archive", str(signed.bundle))
+    untrusted = signed.office.lkjip("verify-archive", str(signed.bundle), *repo)
     assert untrusted.rc == 1 and "akar kepercayaannya tidak diberikan" in untrusted.out
-    stranger = signed.office.lkjip("verify-archive", str(signed.bundle), "--trust",
+    stranger = signed.office.lkjip("verify-archive", str(signed.bundle), *repo, "--trust",
                                    str(signed.pki.folder / "stranger.pem"))
     assert stranger.rc == 1 and "tidak berantai ke akar" in stranger.out
 

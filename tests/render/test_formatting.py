@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline import formatting as fmt
 from pipeline.model.achievement import Range
-from pipeline.render import formatting as fmt
 
 
 @pytest.mark.parametrize(

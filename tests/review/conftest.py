@@ -29,5 +29,5 @@ def rounds_office(tmp_path_factory: pytest.TempPathFactory, actors: dict) -> Rep
     path = tmp_path_factory.mktemp("rounds") / "lkjip"
     office = init_office(path, actors, roster_of(actors, *STAFF))
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("pipeline.data.check.check_project", lambda root, complete=False: [])
+        mp.setattr("pipeline.check.check_project", lambda root, complete=False: [])
         return two_rounds(ReportOffice.setup(office))

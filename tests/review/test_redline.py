@@ -125,3 +125,21 @@ def test_table_rows_added_and_removed_keep_columns() -> None:
 def test_replacement_reads_old_then_new() -> None:
     assert old_before_new("x <ins>baru</ins> <del>lama</del> y") == \
         "x <del>lama</del> <ins>baru</ins> y"
+
+
+@pytest.mark.parametrize("where", ["middle", "end"])
+def test_removed_rows_are_struck_through_in_place(where: str) -> None:
+    rows = {"a": "1", "b": "2", "c": "3"}
+    gone = "b" if where == "middle" else "c"
+
+    def table(keys: list[str]) -> str:
+        body = "".join(f"<tr><td>{k}</td><td>{rows[k]}</td></tr>" for k in keys)
+        return f"<table><tbody>{body}</tbody></table>"
+
+    kept = [k for k in rows if k != gone]
+    result = compare_tables(table(list(rows)), table(kept))
+    order = [[c.text_content() for c in r] for r in
+             lxml_html.fragment_fromstring(result.html).iter("tr")]
+    assert result.changed and order == [[k, rows[k]] for k in rows]  # in its old place
+    (struck,) = lxml_html.fragment_fromstring(result.html).find_class("rl-row-del")
+    assert [c.text_content() for c in struck] == [gone, rows[gone]]

@@ -4,6 +4,7 @@ forged history that never verifies without an anchor from outside the content.""
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
@@ -214,6 +215,12 @@ def test_a_roster_change_is_named_before_the_paraf(office: Office, actors: dict[
     assert out.index(msg.POLICY_HEADER) < out.index("2025/1")
     out = office.lkjip("diff", "main", "HEAD").out
     assert out.startswith(msg.POLICY_HEADER)
+    # And at the top of the review page, above the decision.
+    from pipeline.review.server import gather, render_page
+
+    page = render_page(gather(office.path, None), "token")
+    assert 'id="kebijakan"' in page and html.escape(expected) in page
+    assert page.index('id="kebijakan"') < page.index('id="keputusan"')
 
 
 def test_a_handoff_that_hides_its_areas_is_refused(office: Office,

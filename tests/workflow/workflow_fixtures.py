@@ -62,4 +62,4 @@ def passing_check(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
     """The office repositories hold no report data, so the completeness check (another
     module's job) is replaced by one that passes, unless a test asks for ``real_check``."""
     if "real_check" not in request.fixturenames:
-        monkeypatch.setattr("pipeline.data.check.check_project", lambda root, complete=False: [])
+        monkeypatch.setattr("pipeline.check.check_project", lambda root, complete=False: [])

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.check.completeness import Missing, check_completeness
 from pipeline.content.check import CONTENT_DIR, check_content, read_content
 from pipeline.data import schema
-from pipeline.data.completeness import Missing, check_completeness
 from pipeline.data.consistency import IND, RENSTRA
 from pipeline.data.load import DATA_DIR, Documents, read_data, to_report
 from pipeline.errors import CannotRun, Problem

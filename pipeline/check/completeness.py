@@ -17,10 +17,12 @@ from pipeline.content import placeholders
 from pipeline.content.bab3 import find_chapter, parse_chapter
 from pipeline.content.markdown import MarkdownFile, without_macros
 from pipeline.data.consistency import BUDGET, IND, ORG, PK, objective_codes
+from pipeline.data.quarterly import derived_actual
 from pipeline.data.yamlfile import PathKey, YamlDocument
 from pipeline.errors import Problem
 from pipeline.messages import content as cmsg
 from pipeline.messages import data as msg
+from pipeline.model.quarters import Aggregation, year_value
 
 Documents = dict[str, YamlDocument]
 
@@ -69,7 +71,8 @@ def _actuals(docs: Documents) -> Iterator[Missing]:
     for i, indicator in enumerate(doc.value["indikator"]):
         if indicator["kode"] not in agreed:
             continue
-        if indicator["realisasi"].get(str(year)) is None:
+        written = indicator["realisasi"].get(str(year))
+        if written is None and derived_actual(indicator, year) is None:
             key: PathKey = ("indikator", i, "realisasi")
             if str(year) in indicator["realisasi"]:
                 key += (str(year),)
@@ -84,7 +87,8 @@ def _spent(docs: Documents) -> Iterator[Missing]:
     for p, program in enumerate(doc.value["program"]):
         for k, activity in enumerate(program["kegiatan"]):
             for s, sub in enumerate(activity["sub_kegiatan"]):
-                if sub["realisasi"] is None:
+                if sub["realisasi"] is None and year_value(
+                        sub.get("realisasi_triwulan") or [None], Aggregation.SUM) is None:
                     key = ("program", p, "kegiatan", k, "sub_kegiatan", s, "realisasi")
                     yield Missing(doc.problem(key, msg.MISSING_SPENT.format(
                         code=sub["kode"], year=doc.value["tahun"])), doc.path, _person(sub))

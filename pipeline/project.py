@@ -1,0 +1,30 @@
+"""Where the project is: like git, every command finds the LKjIP repository from any of its
+subfolders (the nearest folder upwards that has both ``mkdocs.yml`` and ``data/``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CONFIG_FILE = "mkdocs.yml"
+DATA_DIR = "data"
+
+
+def is_project(folder: Path) -> bool:
+    return (folder / CONFIG_FILE).is_file() and (folder / DATA_DIR).is_dir()
+
+
+def find_root(start: Path) -> Path | None:
+    """The project folder containing ``start`` (or ``start`` itself); None outside any."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if is_project(folder):
+            return folder
+    return None
+
+
+def project_root(given: Path) -> Path:
+    """``given`` when it is a project, else the project found upwards from it (else itself,
+    so that the command reports "not a project" in its own words)."""
+    if is_project(given):
+        return given
+    return find_root(given) or given

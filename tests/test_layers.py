@@ -1,0 +1,88 @@
+"""The import layers of ``pipeline/``: a package may import its own layer and those below it,
+never one above. A new upward import (rendering reaching Git, the core reaching the CLI, data
+reaching content) fails here, with the file and the line."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
+
+# Lowest first. The CLI layer (commands, cli) may use everything; nothing may use it.
+LAYERS: list[set[str]] = [
+    {"__init__", "errors", "messages", "terminal", "logs", "problem_formats", "model",
+     "formatting", "templating", "textfile", "cache", "error_handler", "project"},
+    {"data"},  # YAML with lines, schema, consistency: the one data gate
+    {"render"},  # macros, tables, charts, print HTML, PDF, the MkDocs plugin: no Git
+    {"content"},  # what a reviewer would send back in content/*.md
+    {"check", "build"},  # the check service and the build, side by side
+    {"workflow"},  # the SOP in Git: roster, rounds, paraf, verification
+    {"review", "publish", "exchange", "serve", "init"},
+    {"commands", "cli"},
+    {"__main__"},
+]
+LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}
+# Packages that must never touch a repository, whatever their layer allows.
+NO_GIT = ("model", "data", "render", "content", "formatting", "templating", "build", "check")
+
+
+def _top(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return parts[0]
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    """(line, module) of every import of ``path``, lazy ones inside functions included."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "pipeline":
+                found += [(node.lineno, f"pipeline.{a.name}") for a in node.names]
+            else:
+                found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+    return found
+
+
+def _sources() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_module_has_a_layer() -> None:
+    missing = sorted({_top(p) for p in _sources()} - LEVEL.keys())
+    assert not missing, f"give these a layer in LAYERS: {missing}"
+
+
+def upward_imports(path: Path, here: str) -> list[str]:
+    """Every import of ``path`` (in package ``here``) that reaches above its layer."""
+    upward = []
+    for line, module in _imports(path):
+        parts = module.split(".")
+        if parts[0] == "pygit2" and here in NO_GIT:
+            upward.append(f"{path.name}:{line} imports pygit2 ({here} never talks to Git)")
+        if parts[0] != "pipeline" or len(parts) < 2:
+            continue
+        target = parts[1] if parts[1] in LEVEL else "__init__"
+        if LEVEL[target] > LEVEL[here]:
+            upward.append(f"{path.name}:{line} imports {module} ({here} is below {target})")
+    return upward
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_no_upward_import(path: Path) -> None:
+    upward = upward_imports(path, _top(path))
+    assert not upward, "\n".join(upward)
+
+
+def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
+    """A test that cannot fail is a defect: an upward import in a file is found."""
+    bad = tmp_path / "bad.py"
+    bad.write_text("import pygit2\n\ndef f():\n    from pipeline.review import history\n")
+    assert upward_imports(bad, "render") == [
+        "bad.py:1 imports pygit2 (render never talks to Git)",
+        "bad.py:4 imports pipeline.review (render is below review)"]
+    assert upward_imports(bad, "commands") == []
