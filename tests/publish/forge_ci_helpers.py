@@ -19,12 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publish_helpers import check_format_pending
+from workflow_helpers import Office
 
 REPO = Path(__file__).resolve().parents[2]
 STANDINS = Path(__file__).resolve().parent / "forge_standins"
 ACT = Path(sys.executable).with_name("act")
 GITLAB_CI_LOCAL = REPO / ".venv/npm/node_modules/.bin/gitlab-ci-local"
 LOGS = Path("/tmp/lkjip")
+BANNER = 'data-lkjip="draf"'  # the DRAF mark on a site page
 TOOL = ("pipeline", "pyproject.toml", "bootstrap.sh", ".github", ".gitea", ".gitlab-ci.yml",
         ".gitignore")
 ACTIONS = {"actions/setup-python@v5": "setup-python",
@@ -92,8 +94,9 @@ class Run:
 def run_act(workspace: Path, workflow: str, record: Path, *, ref: str = "refs/heads/main",
             variables: dict[str, str] | None = None, env: dict[str, str] | None = None,
             secrets: dict[str, str] | None = None, name: str = "act",
-            keep_ignored: bool = False) -> Run:
-    """``act push`` of ``workflow`` in ``workspace`` (host mode, stand-ins for network actions)."""
+            keep_ignored: bool = False, job: str | None = None) -> Run:
+    """``act push`` of ``workflow`` in ``workspace`` (host mode, stand-ins for network actions);
+    ``job``: only that job (act -j), not the ones it needs."""
     event = workspace.parent / f"{name}-event.json"
     event.write_text(json.dumps({"ref": ref}))
     command = [str(ACT), "push", "-W", workflow, "-e", str(event),
@@ -103,6 +106,8 @@ def run_act(workspace: Path, workflow: str, record: Path, *, ref: str = "refs/he
                "--env", f"LKJIP_TEST_SITE_PACKAGES={sysconfig.get_paths()['purelib']}"]
     if keep_ignored:
         command.append("--use-gitignore=false")
+    if job is not None:
+        command += ["-j", job]
     for action, folder in ACTIONS.items():
         command += ["--local-repository", f"{action}={STANDINS / folder}"]
     for key, value in (variables or {}).items():
@@ -141,10 +146,16 @@ def without_images(workspace: Path) -> None:
     file.write_text(re.sub(r"(?m)^\s*image: .*\n", "", file.read_text()))
 
 
-def run_gitlab(workspace: Path, variables: dict[str, str], name: str) -> Run:
-    command = [str(GITLAB_CI_LOCAL), "--no-color", "--variable", "PIP_NO_INDEX=1",
-               "--variable", "PIP_NO_BUILD_ISOLATION=0", "--variable", "PIP_CONFIG_FILE=/dev/null"]
-    for key, value in variables.items():
+# For bootstrap.sh setup in the workspace: lkjip installed offline, its dependencies the test's.
+OFFLINE_PIP = {"PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0", "PIP_CONFIG_FILE": "/dev/null",
+               "PIP_NO_DEPS": "1"}
+
+
+def run_gitlab(workspace: Path, variables: dict[str, str], name: str,
+               jobs: tuple[str, ...] = ()) -> Run:
+    """The pipeline of gitlab-ci-local (or only ``jobs``) in ``workspace``, in the shell."""
+    command = [str(GITLAB_CI_LOCAL), "--no-color", *jobs]
+    for key, value in {**OFFLINE_PIP, **variables}.items():
         command += ["--variable", f"{key}={value}"]
     environ = {**os.environ, "PATH": "/usr/local/bin:/usr/bin:/bin"}
     environ.pop("LKJIP_ANCHOR", None)
@@ -154,3 +165,47 @@ def run_gitlab(workspace: Path, variables: dict[str, str], name: str) -> Run:
     LOGS.mkdir(parents=True, exist_ok=True)
     (LOGS / f"{name}.log").write_text(log)
     return Run(done.returncode, log, workspace / ".gitlab-ci-local/artifacts")
+
+
+def new_office(tmp_path: Path) -> Path:
+    """What an office pushes first: lkjip and its report, no roster, no anchor."""
+    work = tmp_path / "kantor"
+    work.mkdir(parents=True)
+    git(work, "init", "-q", "-b", "main")
+    add_lkjip(work)
+    git(work, "add", ".")
+    git(work, "-c", "user.name=Operator", "-c", "user.email=op@example.go.id", "commit", "-q",
+        "-m", "awal")
+    bare = tmp_path / "origin.git"
+    git(tmp_path, "clone", "-q", "--bare", str(work), str(bare))
+    return bare
+
+
+def set_up_office(office: Office, tmp_path: Path) -> tuple[Path, str]:
+    """An office with roster and anchor whose main verifies: lkjip and the report came in
+    through a round paraf'd, signed and merged."""
+    anchor = office.head()
+    office.ok("start", "--year", "2025", as_="inspektur")
+    office.git("switch", "-q", "-c", "draft/lkjip-2025", "main")
+    add_lkjip(office.path)
+    office.git("add", ".")
+    office.git("commit", "-q", "-m", "lkjip dan laporan kecil")
+    office.ok("submit", as_="staf")
+    office.ok("paraf", as_="kasubbag")
+    office.ok("paraf", as_="sekretaris")
+    office.ok("sign", as_="inspektur")
+    office.ok("merge", as_="kasubbag")
+    office.git("switch", "-q", "main")
+    office.git("tag", "lkjip-2025")
+    bare = tmp_path / "origin.git"
+    office.git("clone", "-q", "--bare", str(office.path), str(bare))
+    return bare, anchor
+
+
+def check_public_site(site: Path) -> None:
+    assert (site / "index.html").is_file() and (site / "search/search_index.js").is_file()
+    assert not (site / "panduan-data.html").exists()
+    assert not (site / "riwayat-penyusunan.html").exists()
+    assert list((site / "unduh").glob("lkjip-*.pdf"))
+
+
