@@ -53,6 +53,13 @@ fi
 
 [ "$job" = system ] && exit 0
 
+if ! "$python" -c "import sys; assert sys.version_info >= (3, 11)" 2>/dev/null; then
+  # e.g. act_runner's node:16-bullseye: Debian 11 has Python 3.9 only.
+  echo "lkjip memerlukan Python 3.11 atau lebih baru; di mesin ini: $("$python" --version 2>&1)." >&2
+  echo "Di runner Gitea/Forgejo pakai image Debian 12 (node:20-bookworm) atau python:3.11." >&2
+  exit 1
+fi
+
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
