@@ -97,12 +97,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def judge(root: Path) -> Standing:
-    """Final or draft: see the module docstring. A folder that is no LKjIP project gets the
-    build's own error, not this one's."""
+    """Final or draft: see the module docstring."""
     try:
-        return standing(root, report_inputs(root))
-    except UserError:
-        return Standing(False)
+        inputs = report_inputs(root)
+    except UserError:  # no or a refused mkdocs.yml: the build says so; judge the usual inputs
+        inputs = ("content", "data", "mkdocs.yml")
+    return standing(root, inputs)
 
 
 def draft_reason(judged: Standing) -> str:

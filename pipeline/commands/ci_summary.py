@@ -36,13 +36,18 @@ def forge(environ: dict[str, str] | os._Environ[str]) -> str:
     return "local"
 
 
-def summary(judged: Standing, where: str) -> str:
-    """The job summary: the verdict first, then the set-up checklist, each item with its fix."""
-    lines = [msg.CI_TITLE_FINAL if judged.final else msg.CI_TITLE_DRAFT, ""]
+def summary(judged: Standing, where: str, strict: bool = False) -> str:
+    """The job summary: the verdict first, then the set-up checklist, each item with its fix.
+    ``strict`` (a release tag): nothing is published unless final."""
+    title = msg.CI_TITLE_FINAL if judged.final else (
+        msg.CI_TITLE_NO_RELEASE if strict else msg.CI_TITLE_DRAFT)
+    lines = [title, ""]
     if judged.final and judged.verdict is not None:
         lines.append(msg.CI_FINAL.format(commit=(judged.head or "?")[:10],
                                          anchor=(judged.anchor or "?")[:10],
                                          merges=len(judged.verdict.merges)))
+    elif strict:
+        lines.append(msg.CI_NO_RELEASE)
     elif judged.anchor is not None:
         lines.append(msg.CI_FAILED)
     else:
@@ -72,7 +77,7 @@ def summary(judged: Standing, where: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     judged = judge(Path.cwd().resolve())
-    text = summary(judged, forge(os.environ))
+    text = summary(judged, forge(os.environ), args.strict)
     print(text, end="")
     if args.out is not None:
         with args.out.open("a", encoding="utf-8") as out:  # the forge's summary file: append

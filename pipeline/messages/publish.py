@@ -211,6 +211,12 @@ CI_HELP_OUT = "tambahkan ringkasan juga ke BERKAS (mis. $GITHUB_STEP_SUMMARY)"
 CI_HELP_STRICT = "keluar dengan kode 1 kecuali laporan final (untuk tag rilis)"
 CI_TITLE_FINAL = "## LKjIP: laporan final"
 CI_TITLE_DRAFT = "## LKjIP: pratinjau bertanda DRAF"
+CI_TITLE_NO_RELEASE = "## LKjIP: rilis TIDAK dibuat"
+CI_NO_RELEASE = (
+    "Tag rilis hanya dilampiri PDF dan situs bila commit-nya terverifikasi sebagai main dari "
+    "jangkar kepercayaan. Selesaikan langkah yang belum dicentang di bawah ini, lalu jalankan "
+    "ulang job ini."
+)
 CI_FINAL = (
     "Commit {commit} terverifikasi sebagai main dari jangkar {anchor} ({merges} gabungan "
     "putaran yang disetujui). Situs dan PDF yang diterbitkan adalah laporan final, tanpa tanda "

@@ -81,5 +81,6 @@ def test_github_set_up_office_publishes_the_final_report_and_the_tag_its_release
                   name="act-github-tag-tanpa-jangkar", job="verify-main")
     assert run.rc != 0 and not (run.record / "release").exists()
     assert "Jangkar kepercayaan belum diatur" in run.log
+    assert run.summary().startswith("## LKjIP: rilis TIDAK dibuat"), run.summary()
 
 
