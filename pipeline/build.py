@@ -8,6 +8,12 @@ moved into place. A build that fails at any step leaves the previous site/ and P
 they were; one killed outright leaves staging files that the next build removes (or, killed
 between the two renames of site/, puts the previous site/ back). Nothing here talks to Git.
 
+Two flags change what is built, both decided by the caller (the command layer, which may ask
+Git; this module never does): ``public`` leaves out every page that is not part of the report
+(pages with ``publik: false`` such as the Panduan Format Data, and the extra pages such as the
+Riwayat Penyusunan), and ``draft`` marks every site page with a "DRAF" banner and every PDF page
+with a watermark: anything not built from a verified main is a draft.
+
 Before any of that, the inputs are hashed (:mod:`pipeline.cache`): when they are those of the
 outputs in place and the outputs are intact, the build stops there, in well under a second.
 """
@@ -91,11 +97,14 @@ def build(
     step: Step = lambda _text: None,
     force: bool = False,
     extra: SitePages | None = None,
+    public: bool = False,
+    draft: bool = False,
 ) -> BuildResult:
     """Build the report at ``root``; see the module docstring for the guarantees.
 
     ``force`` rebuilds even when the cache says the outputs are up to date; ``extra`` are
-    pages for the site only (never in the PDF).
+    pages for the site only (never in the PDF, never in a ``public`` site); ``draft`` puts the
+    DRAF mark on the site and the PDF.
     """
     root = root.resolve()
     if not (root / CONFIG_FILE).is_file() or not (root / DATA_DIR).is_dir():
@@ -107,7 +116,10 @@ def build(
         raise UserError(safety_msg.SYMLINKS_REFUSED.format(
             problems="\n".join(f"  {p}" for p in symlinks)))
     # Only a full build is cached: with --no-pdf the site links whatever PDF is in dist/.
-    key = cache_key(root, config, environ, extra) if site and pdf else None
+    if public:
+        extra = None  # the history and other generated pages are for the office only
+    key = cache_key(root, config, environ, extra, public=public, draft=draft) \
+        if site and pdf else None
     if key is not None and not force and (hit := cache.lookup(root, key)):
         return _reused(root, hit)
     result = BuildResult()
@@ -126,9 +138,11 @@ def build(
     with _staging(root, final_pdf) as (staged_pdf, staged_site):
         if pdf and site:  # both cores: the PDF is laid out in a child while the site builds
             step(msg.STEP_PRINT_HTML)
-            with _pdf_in_child(root, report, config, staged_pdf, environ) as pdf_done:
+            with _pdf_in_child(root, report, config, staged_pdf, environ,
+                               draft=draft) as pdf_done:
                 step(msg.STEP_SITE)
-                result.warnings += _build_site(root, config, staged_site, PDF_LATER, extra)
+                result.warnings += _build_site(root, config, staged_site, PDF_LATER, extra,
+                                               public=public, draft=draft)
                 result.seconds["site"] = time.monotonic() - clock
                 step(msg.STEP_LAYOUT)
                 result.page_count, warnings = pdf_done()
@@ -138,11 +152,12 @@ def build(
             (staged_site / content.PDF_DIR).mkdir(exist_ok=True)
             shutil.copyfile(staged_pdf, staged_site / content.PDF_DIR / final_pdf.name)
         elif pdf:
-            _build_pdf(root, report, config, staged_pdf, environ, step, result)
+            _build_pdf(root, report, config, staged_pdf, environ, step, result, draft=draft)
             result.seconds["pdf"] = time.monotonic() - clock
         elif site:
             step(msg.STEP_SITE)
-            result.warnings += _build_site(root, config, staged_site, None, extra)
+            result.warnings += _build_site(root, config, staged_site, None, extra,
+                                           public=public, draft=draft)
             result.seconds["site"] = time.monotonic() - clock
         step(msg.STEP_PUBLISH)
         cache.forget(root)  # from here until store() the outputs are not those of any key
@@ -158,8 +173,20 @@ def build(
     return result
 
 
+def report_inputs(root: Path) -> tuple[str, ...]:
+    """The files and folders a build reads, relative to ``root`` (what a final build must
+    have unchanged from its commit)."""
+    config = content.read_config(root)
+    inputs = [str(config.get("docs_dir", "content")), DATA_DIR, CONFIG_FILE]
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        inputs.append(str(theme["custom_dir"]))
+    return tuple(inputs)
+
+
 def cache_key(root: Path, config: dict, environ: Mapping[str, str],
-              extra: SitePages | None = None) -> str:
+              extra: SitePages | None = None, *, public: bool = False,
+              draft: bool = False) -> str:
     """The build cache's key: every input that can change site/ or the PDF."""
     docs = content.docs_dir(root, config)
     inputs = {"docs": docs, DATA_DIR: root / DATA_DIR,
@@ -169,7 +196,8 @@ def cache_key(root: Path, config: dict, environ: Mapping[str, str],
         inputs["theme"] = root / str(theme["custom_dir"])
     # The PDF's dates come from data/ unless SOURCE_DATE_EPOCH overrides them.
     params = {"SOURCE_DATE_EPOCH": environ.get("SOURCE_DATE_EPOCH", "").strip(),
-              "extra": extra.key if extra is not None else ""}
+              "extra": extra.key if extra is not None else "",
+              "public": "1" if public else "", "draft": "1" if draft else ""}
     return cache.input_key(root, inputs, params)
 
 
@@ -213,13 +241,14 @@ def clean_leftovers(root: Path) -> None:
 
 
 def _build_pdf(root: Path, report: Report, config: dict, target: Path,
-               environ: Mapping[str, str], step: Step, result: BuildResult) -> None:
+               environ: Mapping[str, str], step: Step, result: BuildResult, *,
+               draft: bool = False) -> None:
     # Imported here: WeasyPrint and matplotlib cost a second to import, --no-pdf should not pay.
     from pipeline.render.pdf import layout, write_pdf
     from pipeline.render.print_html import print_html
 
     step(msg.STEP_PRINT_HTML)
-    html = print_html(content.read_pages(root, config), report, config)
+    html = print_html(content.read_pages(root, config), report, config, draft=draft)
     step(msg.STEP_LAYOUT)
     laid_out = layout(html, content.docs_dir(root, config))
     step(msg.STEP_WRITE_PDF)
@@ -236,14 +265,15 @@ PDF_LATER = Path(os.devnull)
 
 @contextmanager
 def _pdf_in_child(root: Path, report: Report, config: dict, target: Path,
-                  environ: Mapping[str, str]) -> Iterator[Callable[[], tuple[int, list[str]]]]:
+                  environ: Mapping[str, str], *, draft: bool = False,
+                  ) -> Iterator[Callable[[], tuple[int, list[str]]]]:
     """Lay out and write the PDF in a forked child process; yields a function that waits for
     it and returns (page count, warnings), raising what the child raised. The child is killed
     if the caller fails first (a broken site build stops the PDF too)."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_pdf_child,
-                            args=(sender, root, report, config, target, dict(environ)))
+                            args=(sender, root, report, config, target, dict(environ), draft))
     child.start()
     sender.close()
 
@@ -268,10 +298,11 @@ def _pdf_in_child(root: Path, report: Report, config: dict, target: Path,
 
 
 def _pdf_child(sender: Any, root: Path, report: Report, config: dict, target: Path,
-               environ: dict[str, str]) -> None:
+               environ: dict[str, str], draft: bool = False) -> None:
     result = BuildResult()
     try:
-        _build_pdf(root, report, config, target, environ, lambda _text: None, result)
+        _build_pdf(root, report, config, target, environ, lambda _text: None, result,
+                   draft=draft)
         sender.send(("ok", (result.page_count, result.warnings)))
     except BaseException as exc:  # handed to the parent, which raises it in its own context
         try:
@@ -297,7 +328,8 @@ def _staging(root: Path, final_pdf: Path) -> Iterator[tuple[Path, Path]]:
 
 
 def _build_site(root: Path, site_config: dict, target: Path, staged_pdf: Path | None,
-                extra: SitePages | None) -> list[str]:
+                extra: SitePages | None, *, public: bool = False,
+                draft: bool = False) -> list[str]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -307,10 +339,14 @@ def _build_site(root: Path, site_config: dict, target: Path, staged_pdf: Path | 
     with collected_warnings("mkdocs") as messages:
         try:
             # The validated configuration, never the file: MkDocs' own loader runs Python tags.
+            if public:
+                site_config = public_config(root, site_config)
             config = mkdocs_config(SiteConfig(site_config), root, site_dir=str(target))
             for plugin in config.plugins.values():
                 if isinstance(plugin, LkjipPlugin):
                     plugin.pdf_path = staged_pdf
+                    plugin.public = public
+                    plugin.draft = draft
                     if extra is not None:
                         plugin.add_pages(extra.make(), extra.nav)
             config.plugins.on_startup(command="build", dirty=False)
@@ -323,6 +359,26 @@ def _build_site(root: Path, site_config: dict, target: Path, staged_pdf: Path | 
             reason = "\n".join(f"  {m}" for m in messages) or f"  {exc}"
             raise UserError(msg.SITE_WARNINGS_FAILED.format(messages=reason)) from exc
     return [msg.WARNING_SITE.format(message=m) for m in messages]
+
+
+def public_config(root: Path, config: dict) -> dict:
+    """``config`` with a nav of the pages for the public only: every page with front matter
+    ``publik: false`` (the authors' guide, notes for the office) is left out."""
+    internal = {page.src for page in content.read_pages(root, config) if not page.public}
+
+    def keep(item: object) -> object | None:
+        if isinstance(item, str):
+            return None if item in internal else item
+        if isinstance(item, list):
+            kept = [k for k in (keep(child) for child in item) if k is not None]
+            return kept or None
+        if isinstance(item, dict):
+            kept_map = {title: k for title, child in item.items()
+                        if (k := keep(child)) is not None}
+            return kept_map or None
+        return item
+
+    return {**config, "nav": keep(config.get("nav", [])) or []}
 
 
 def _swap_dir(new: Path, final: Path) -> None:

@@ -30,7 +30,8 @@ def _digest(path: Path) -> str:
 
 
 def _key(root: Path) -> str:
-    return building.cache_key(root, pages.read_config(root), {})
+    # A folder without Git: lkjip build marks it DRAF (pipeline.commands.build), so do the tests.
+    return building.cache_key(root, pages.read_config(root), {}, draft=True)
 
 
 def _outputs(root: Path) -> dict[str, tuple[int, str]]:
@@ -86,7 +87,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("content", "data"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    result = building.build(root, environ={})
+    result = building.build(root, environ={}, draft=True)
     assert not result.cached and result.pdf == root / PDF
     return root
 
@@ -133,7 +134,7 @@ def test_one_yaml_value_changed_rebuilds_with_one_layout(
     data.write_text(text.replace("2024: 3.05, 2025: 3.18}", "2024: 3.05, 2025: 3.04}"),
                     encoding="utf-8")
 
-    result = building.build(project, environ={})
+    result = building.build(project, environ={}, draft=True)
 
     layouts = counter.read_text()
     assert not result.cached and layouts == "1"  # every PDF variant from one layout
@@ -141,7 +142,8 @@ def test_one_yaml_value_changed_rebuilds_with_one_layout(
                               capture_output=True, text=True).stdout
     row = next(line for line in pdf_text.splitlines() if "IKU-01" in line and "%" in line)
     assert "95,00%" in row and "99,38%" not in row
-    assert building.build(project, environ={}).cached  # and the new outputs are remembered
+    # and the new outputs are remembered
+    assert building.build(project, environ={}, draft=True).cached
 
 
 @pytest.mark.slow
@@ -151,7 +153,7 @@ def test_a_damaged_pdf_is_rebuilt_not_served(built: Path, project: Path) -> None
     damaged[len(damaged) // 2] ^= 0xFF
     pdf.write_bytes(bytes(damaged))
 
-    result = building.build(project, environ={})
+    result = building.build(project, environ={}, draft=True)
 
     assert not result.cached
     assert _digest(pdf) == _digest(built / PDF)  # the same bytes as a clean build
@@ -217,7 +219,8 @@ def test_a_font_installed_or_a_history_branch_moved_changes_the_key(
     assert with_a not in (key, building.cache_key(project, config, {}, pages_b))
 
 
-def _fake_pdf(root: Path, report: object, config: dict, target: Path, *_args: object) -> None:
+def _fake_pdf(root: Path, report: object, config: dict, target: Path, *_args: object,
+              **_kwargs: object) -> None:
     target.write_bytes(b"%PDF-1.7 new")
 
 
@@ -229,13 +232,13 @@ def test_interrupted_while_staging_leaves_the_previous_outputs(
     page = project / "content" / "bab-4-penutup.md"
     page.write_text(page.read_text() + "\nTambahan.\n")
 
-    def interrupted(*_args: object) -> list[str]:
+    def interrupted(*_args: object, **_kwargs: object) -> list[str]:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(building, "_build_pdf", _fake_pdf)
     monkeypatch.setattr(building, "_build_site", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        building.build(project, environ={})
+        building.build(project, environ={}, draft=True)
 
     assert _outputs(project) == before
     assert not list(project.glob(".site-*")) and not list((project / "dist").glob(".*"))
@@ -250,7 +253,7 @@ def test_interrupted_while_publishing_is_never_taken_for_a_complete_build(
     site_before = _digest(project / "site" / "index.html")
 
     def site(_root: Path, _config: dict, target: Path, _pdf: Path | None,
-             _extra: object) -> list[str]:
+             _extra: object, **_kwargs: object) -> list[str]:
         (target / "index.html").write_text("baru")
         return []
 
@@ -261,7 +264,7 @@ def test_interrupted_while_publishing_is_never_taken_for_a_complete_build(
     monkeypatch.setattr(building, "_build_site", site)
     monkeypatch.setattr(building, "_swap_dir", swap)
     with pytest.raises(KeyboardInterrupt):
-        building.build(project, environ={}, force=True)
+        building.build(project, environ={}, draft=True, force=True)
 
     assert (project / PDF).read_bytes() == b"%PDF-1.7 new"
     assert _digest(project / "site" / "index.html") == site_before

@@ -7,6 +7,7 @@ from types import ModuleType
 from pipeline.commands import (
     build,
     check,
+    ci_summary,
     completion,
     deliver,
     diff,
@@ -18,6 +19,7 @@ from pipeline.commands import (
     merge,
     paraf,
     release,
+    release_assets,
     return_,
     review,
     roster,
@@ -36,3 +38,4 @@ COMMANDS += [roster, start, meeting, submit, paraf, sign, return_, verify, statu
 COMMANDS += [merge, hook, release, deliver, verify_archive, verify_pdf]
 COMMANDS += [diff, review]
 COMMANDS += [init, export, import_, serve, completion]
+COMMANDS += [ci_summary, release_assets]

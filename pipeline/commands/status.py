@@ -1,4 +1,9 @@
-"""``lkjip status [--json]``: the year's cycle, who acts next, and what is overdue."""
+"""``lkjip status [--json] [--exit-code]``: the year's cycle, who acts next, what is overdue.
+
+Every normal state of the cycle (not started, waiting for someone, overdue, done) exits 0:
+CI runs this on every branch and a job must not fail because nobody has acted yet. Scripts
+that want the state as an exit code pass ``--exit-code`` (see :data:`EXIT_CODES`).
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,20 @@ from pipeline.workflow import gitrepo
 from pipeline.workflow.policy import describe
 from pipeline.workflow.records import summary
 from pipeline.workflow.sop import format_duration
-from pipeline.workflow.status import CycleStatus, read_cycle, to_json
+from pipeline.workflow.status import CycleNotStarted, CycleStatus, read_cycle, to_json
+
+# --exit-code: the state as the exit status (1 and 2 stay "cannot run", as everywhere).
+EXIT_DONE = 0  # nobody has to act (merged, or delivered)
+EXIT_NOT_STARTED = 3
+EXIT_WAITING = 4  # someone has to act, within the SOP's time standard
+EXIT_OVERDUE = 5  # someone has to act and the time standard has passed
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("status", help="posisi LKjIP dalam SOP dan siapa yang bertindak")
     parser.add_argument("--year", type=int, help="tahun siklus (bawaan: siklus terakhir)")
     parser.add_argument("--json", action="store_true", help="keluaran JSON untuk CI/dasbor")
+    parser.add_argument("--exit-code", action="store_true", help=msg.STATUS_HELP_EXIT_CODE)
     parser.set_defaults(func=run)
 
 
@@ -102,9 +114,19 @@ def record_lines(status: CycleStatus) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    status = read_cycle(gitrepo.open_repo(), args.year)
+    try:
+        status = read_cycle(gitrepo.open_repo(), args.year)
+    except CycleNotStarted as exc:
+        if args.json:
+            print(json.dumps({"started": False, "message": exc.message}, ensure_ascii=False,
+                             indent=2))
+        else:
+            print(exc.message)
+        return EXIT_NOT_STARTED if args.exit_code else 0
     if args.json:
         print(json.dumps(to_json(status), ensure_ascii=False, indent=2))
     else:
         print(render(status))
-    return 0
+    if not args.exit_code or status.next is None:
+        return EXIT_DONE
+    return EXIT_OVERDUE if status.next.overdue else EXIT_WAITING

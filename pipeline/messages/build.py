@@ -38,3 +38,27 @@ DONE_CACHED = (
     "main dan review/*, versi lkjip): site/ dan PDF yang ada dipakai ulang. Gunakan --force "
     "untuk membangun ulang."
 )
+
+# --public, --zip and the DRAF mark
+HELP_PUBLIC = (
+    "bangun versi untuk publik: hanya halaman laporan dan PDF-nya (tanpa Panduan Format Data, "
+    "Riwayat Penyusunan, dan halaman internal lain)"
+)
+HELP_ZIP = "setelah membangun, kemas situs menjadi BERKAS .zip (mis. untuk aset rilis)"
+DONE_ZIP = "Zip  : {path}"
+DRAFT_NOTE = "DRAF: situs dan PDF ini bertanda DRAF karena {reason}"
+DRAFT_NO_COMMIT = (
+    "folder ini bukan salinan kerja Git dengan commit (tidak ada yang dapat diverifikasi)."
+)
+DRAFT_CHANGED = "ada perubahan yang belum di-commit pada berkas laporan: {files}."
+DRAFT_NO_ROSTER = (
+    "main belum memuat daftar personel (sop/roster.yaml), jadi belum ada yang menyetujui isinya."
+)
+DRAFT_NO_ANCHOR = (
+    "jangkar kepercayaan belum diatur (git config lkjip.anchor atau variabel LKJIP_ANCHOR), "
+    "jadi main tidak dapat diverifikasi."
+)
+DRAFT_NOT_VERIFIED = (
+    "commit {commit} tidak terverifikasi sebagai main dari jangkar kepercayaan "
+    "(lihat 'lkjip verify --branch main')."
+)

@@ -204,3 +204,79 @@ ADDENDUM_BAD_SIGNATURE = (
 )
 ADDENDUM_OTHER_ARCHIVE = "lampiran penyerahan menyebut arsip lain (sha256 manifest.json berbeda)"
 ADDENDUM_BROKEN = "lampiran penyerahan (penyerahan/penyerahan.json) rusak atau tidak ada"
+
+# lkjip ci-summary: the job summary of CI on main and on tags
+CI_HELP = (
+    "ringkasan untuk CI: apakah yang diterbitkan laporan final atau pratinjau DRAF, dan "
+    "langkah penyiapan mana yang belum dilakukan (Markdown)"
+)
+CI_HELP_OUT = "tambahkan ringkasan juga ke BERKAS (mis. $GITHUB_STEP_SUMMARY)"
+CI_HELP_STRICT = "keluar dengan kode 1 kecuali laporan final (untuk tag rilis)"
+CI_TITLE_FINAL = "## LKjIP: laporan final"
+CI_TITLE_DRAFT = "## LKjIP: pratinjau bertanda DRAF"
+CI_TITLE_NO_RELEASE = "## LKjIP: rilis TIDAK dibuat"
+CI_NO_RELEASE = (
+    "Tag rilis hanya dilampiri PDF dan situs bila commit-nya terverifikasi sebagai main dari "
+    "jangkar kepercayaan. Selesaikan langkah yang belum dicentang di bawah ini, lalu jalankan "
+    "ulang job ini."
+)
+CI_FINAL = (
+    "Commit {commit} terverifikasi sebagai main dari jangkar {anchor} ({merges} gabungan "
+    "putaran yang disetujui). Situs dan PDF yang diterbitkan adalah laporan final, tanpa tanda "
+    "DRAF."
+)
+CI_PREVIEW = (
+    "Penyiapan kantor belum selesai, jadi situs dan PDF diterbitkan sebagai **pratinjau bertanda "
+    "DRAF** (spanduk di setiap halaman situs, tanda air di setiap halaman PDF). Laporan final "
+    "terbit otomatis setelah langkah yang belum dicentang di bawah ini selesai dan "
+    "`lkjip verify --branch main` lolos."
+)
+CI_FAILED = (
+    "**main TIDAK terverifikasi** dari jangkar kepercayaan. Tidak ada laporan final yang "
+    "diterbitkan. Jalankan `lkjip verify --branch main` di salinan kantor untuk rinciannya."
+)
+CI_CHECKLIST = "Penyiapan:"
+CI_ROSTER_OK = "Daftar personel `sop/roster.yaml` ada di commit ini."
+CI_ROSTER_MISSING = (
+    "Daftar personel `sop/roster.yaml` belum ada. Inspektur dan pengelola menambahkan setiap "
+    "orang dengan `lkjip roster add --role ... --name ... --nip ... --key KUNCI.pub`, lalu "
+    "meng-commit dan mendorong ke main (docs-workflow.md, \"Sekali saja\")."
+)
+CI_ANCHOR_OK = "Jangkar kepercayaan diatur: {anchor}."
+CI_ANCHOR_MISSING = (
+    "Jangkar kepercayaan belum diatur: isi variabel `LKJIP_ANCHOR` dengan id commit pertama "
+    "main yang memuat `sop/roster.yaml` ({where})."
+)
+CI_ANCHOR_WHERE = {
+    "github": "Settings > Secrets and variables > Actions > tab Variables > New repository "
+              "variable",
+    "gitea": "Settings > Actions > Variables > Add Variable",
+    "gitlab": "Settings > CI/CD > Variables > Add variable, centang \"Protect variable\"",
+    "local": "atau `git config lkjip.anchor COMMIT` di salinan ini",
+}
+CI_ANCHOR_CANDIDATE = (
+    "Commit pertama main yang memuat `sop/roster.yaml` di salinan ini: `{commit}`. Pakai hanya "
+    "bila sama dengan id yang dicatat pengelola di luar repositori."
+)
+CI_VERIFY_WAITING = "`lkjip verify --branch main` menunggu jangkar kepercayaan."
+CI_VERIFY_OK = "`lkjip verify --branch main` lolos untuk commit ini."
+CI_VERIFY_FAILED = "`lkjip verify --branch main` GAGAL untuk commit ini:"
+CI_CHANGED = "berkas laporan berbeda dari commit: {path}"
+
+# lkjip release-assets (Gitea / Forgejo)
+FORGE_HELP = (
+    "lampirkan BERKAS ke rilis tag ini di Gitea/Forgejo lewat API-nya, dengan token job CI "
+    "(variabel FORGE_TOKEN)"
+)
+FORGE_HELP_TAG = "tag rilis (bawaan: GITHUB_REF_NAME dari CI)"
+FORGE_MISSING = "tidak dapat melampirkan ke rilis: {names} tidak diisi (lihat templat CI)."
+FORGE_NO_FILE = "berkas {path} tidak ada; jalankan 'lkjip build' dulu."
+FORGE_UNREACHABLE = "API forge {api} tidak dapat dihubungi: {reason}"
+FORGE_RELEASE_NAME = "LKjIP {tag}"
+FORGE_RELEASE_BODY = "Dibangun oleh CI dari tag yang terverifikasi (lkjip ci-summary --strict)."
+FORGE_RELEASE_REFUSED = (
+    "forge menolak membaca atau membuat rilis tag {tag} (HTTP {status}); periksa bahwa token "
+    "job boleh menulis rilis."
+)
+FORGE_ASSET_REFUSED = "forge menolak lampiran {name} (HTTP {status})."
+FORGE_ASSET_DONE = "Terlampir pada rilis {tag}: {name}"

@@ -191,3 +191,10 @@ TOC_TITLE = "DAFTAR ISI"
 LIST_OF_TABLES = "DAFTAR TABEL"
 LIST_OF_FIGURES = "DAFTAR GAMBAR"
 PAGE = "Halaman"
+
+# The DRAF mark (a site or PDF not built from a verified main)
+DRAFT_BANNER_TITLE = "DRAF"
+DRAFT_BANNER = (
+    "Laporan ini belum sah: dibangun dari revisi yang rantai paraf dan tanda tangannya tidak "
+    "terverifikasi di main. Jangan dikutip sebagai LKjIP resmi."
+)

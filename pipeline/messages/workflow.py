@@ -477,3 +477,8 @@ Hapus setiap tanda "{marker} ...]" sesudah diisi; lkjip menolak notulen yang mas
 """
 R_PUSH_NOT_LINEAR = "cabang catatan harus lurus: {old} tidak berada di garis induk pertama {new}"
 R_PUSH_BRANCH = "nama cabang catatan harus catatan/<tahun>"
+
+STATUS_HELP_EXIT_CODE = (
+    "keadaan siklus sebagai kode keluar untuk skrip: 0 selesai, 3 belum dimulai, 4 menunggu "
+    "seseorang, 5 melewati standar waktu (tanpa opsi ini selalu 0 untuk keadaan normal)"
+)

@@ -194,7 +194,10 @@ def build_release(repo: pygit2.Repository, commit: str, chain: list[ChainEntry],
                 signed_on=_day(signed) if signed else None)
     from pipeline.build import build
 
-    build(src, pdf=False, site=True, environ={"SOURCE_DATE_EPOCH": str(obj.commit_time)})
+    # The public site (no authors' guide, no history with names and notes), not a draft: the
+    # release is made only from a main that verified.
+    build(src, pdf=False, site=True, environ={"SOURCE_DATE_EPOCH": str(obj.commit_time)},
+          public=True, draft=False)
     out.mkdir(parents=True)
     shutil.copyfile(src / "dist" / pdf_name, out / pdf_name)
     deterministic_zip(src / "site", out / "site.zip")

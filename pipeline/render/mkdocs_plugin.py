@@ -1,5 +1,11 @@
 """The ``lkjip`` MkDocs plugin: macros in every page, the report's stylesheet, the PDF download.
 
+It also makes the site work opened from disk (``file://``, as in a release's ``site.zip``):
+Material's ``offline`` plugin inlines the search index, and the Web Worker shim it needs is
+shipped here instead of fetched. Set by :mod:`pipeline.build`: ``public`` drops every page
+that is not in the nav (the nav of a public build has only the report's pages) and ``draft``
+puts a "DRAF" banner at the top of every page.
+
 The report is loaded once per build (``on_config``); ``on_page_markdown`` expands the macros of
 each page with the same code the print version uses. A wrong macro aborts the build with
 ``path:line: message`` (a :class:`PluginError`, which MkDocs reports without a traceback).
@@ -7,6 +13,7 @@ each page with the same code the print version uses. A wrong macro aborts the bu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from html import escape
 from importlib.resources import files as package_files
@@ -15,17 +22,22 @@ from pathlib import Path
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from pipeline.data.load import DataError, load_report
+from pipeline.messages import render as msg
 from pipeline.model.report import Report
 from pipeline.render.macros import MacroError, expand
-from pipeline.render.pages import PDF_DIR, line_offset, pdf_name
+from pipeline.render.pages import PDF_DIR, line_offset, nav_sources, pdf_name
 from pipeline.render.sanitize import clean_html, is_plain_text
+from pipeline.templating import render
 
 SITE_CSS = "assets/lkjip.css"
+# Material's offline plugin adds an unpkg.com URL unless a polyfill naming iframe-worker is set.
+WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 
 class LkjipPluginConfig(Config):
@@ -42,6 +54,8 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
         # Pages made outside the docs folder (the history): site path -> text, nav entries.
         self.extra_files: dict[str, str] = {}
         self.extra_nav: list[tuple[str, str]] = []
+        self.public = False  # only the pages of the nav (pipeline.build filters the nav)
+        self.draft = False  # the DRAF banner on every page
 
     def add_pages(self, files: Mapping[str, str], nav: Iterable[tuple[str, str]] = ()) -> None:
         """Carry ``files`` in the site and append ``nav`` (title, path) to its navigation.
@@ -52,7 +66,9 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
         self.extra_files.update(files)
         self.extra_nav.extend(nav)
 
+    @event_priority(50)  # before Material's offline plugin looks at the polyfills
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.extra["polyfills"] = [WORKER_SHIM]
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
             self.report = load_report(self.root)
@@ -66,6 +82,14 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         css = package_files("pipeline.render").joinpath("site.css").read_text(encoding="utf-8")
         files.append(File.generated(config, SITE_CSS, content=css))
+        shim = package_files("pipeline.render").joinpath("iframe-worker-shim.js")
+        files.append(File.generated(config, WORKER_SHIM, content=shim.read_text(encoding="utf-8")))
+        if self.public:
+            # A page outside the nav would still be built (and indexed for search).
+            listed = set(nav_sources({"nav": config.nav or []}))
+            for file in list(files):
+                if file.is_documentation_page() and file.src_uri not in listed:
+                    files.remove(file)
         for path, text in self.extra_files.items():
             files.append(File.generated(config, path, content=text))
         pdf = self._pdf()
@@ -106,9 +130,25 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
             page.title = escape(page.title)  # Material prints the title unescaped
         return clean_html(html)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # After the search plugin read the page: the banner is on the page, not in the index.
+        return self._marked(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        return self._marked(output_content) if template_name.endswith(".html") \
+            else output_content  # 404.html; sitemap.xml stays as it is
+
+    def _marked(self, html: str) -> str:
+        if not self.draft:
+            return html
+        banner = render("pipeline.render", "draft_banner.html",
+                        title=msg.DRAFT_BANNER_TITLE, text=msg.DRAFT_BANNER)
+        return _BODY.sub(lambda m: m.group(0) + banner, html, count=1)
+
 
 # Front matter a page may set; Material prints these unescaped, so they must be plain text.
-_META = {"title", "description", "cetak", "hide"}
+_META = {"title", "description", "cetak", "publik", "hide"}
 
 
 def safe_meta(meta: dict) -> dict:

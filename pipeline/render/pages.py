@@ -18,6 +18,7 @@ from pipeline.render.siteconfig import DEFAULT_DOCS_DIR, load_site_config
 
 PDF_DIR = "unduh"  # the site's folder for the PDF (content links to unduh/lkjip-<year>.pdf)
 PRINT_KEY = "cetak"  # front matter: ``cetak: false`` keeps a page out of the PDF
+PUBLIC_KEY = "publik"  # front matter: ``publik: false`` keeps a page out of a public site
 
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so both agree on where text starts.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -41,6 +42,10 @@ class Page:
     @property
     def printed(self) -> bool:
         return self.meta.get(PRINT_KEY, True) is not False
+
+    @property
+    def public(self) -> bool:
+        return self.meta.get(PUBLIC_KEY, True) is not False
 
 
 def read_config(root: Path) -> dict[str, Any]:

@@ -230,6 +230,10 @@ def _before_rounds(sop: Sop, roster: Roster, start: CycleStart, log: RecordLog,
                          then=_resubmit(sop, roster))
 
 
+class CycleNotStarted(UserError):
+    """No ``lkjip start`` for the year yet: a normal state (a new repository), not a failure."""
+
+
 def read_cycle(repo: pygit2.Repository, year: int | None = None,
                now: int | None = None) -> CycleStatus:
     starts = find_starts(repo)
@@ -237,7 +241,7 @@ def read_cycle(repo: pygit2.Repository, year: int | None = None,
         year = starts[0].year
     start = next((s for s in starts if s.year == year), None)
     if start is None:
-        raise UserError(msg.CYCLE_NOT_STARTED.format(year=year or "ini"))
+        raise CycleNotStarted(msg.CYCLE_NOT_STARTED.format(year=year or "ini"))
     tip = gitrepo.main_tip(repo)
     main = MainLine(repo, tip)  # every round is judged against the same line: read it once
     rounds = []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from publish_helpers import template_text
 
 from pipeline.cli import build_parser
 
@@ -31,17 +32,21 @@ def _scripts(node: object) -> Iterator[str]:
 
 def _lkjip_commands(line: str) -> Iterator[list[str]]:
     for part in line.replace("&&", ";").replace("||", ";").split(";"):
+        if "lkjip " not in part:
+            continue
         words = shlex.split(part)
+        while words and words[0] in ("then", "else", "do", "{", "!"):
+            words = words[1:]
         if words and words[0] == "lkjip":
-            yield words[1:]
+            yield [w for w in words[1:] if w != ">" and not w.endswith(".json")]
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_every_lkjip_step_is_a_real_command(template: str) -> None:
-    lines = list(_scripts(yaml.safe_load((REPO / template).read_text())))
+    lines = list(_scripts(yaml.safe_load(template_text(REPO / template))))
     commands = [c for line in lines for c in _lkjip_commands(line)]
     used = {c[0] for c in commands}
-    assert {"check", "verify", "build"} <= used, used
+    assert {"check", "verify", "build", "ci-summary"} <= used, used
     assert ["verify", "--branch", "main"] in commands
     parser = build_parser()
     for argv in commands:
@@ -96,8 +101,7 @@ def test_actions_tokens_are_read_only_except_after_main_verifies(template: str) 
             assert not _writes(job.get("permissions")), name
     # The job every branch runs never holds a token that can write.
     assert "if" not in jobs["check"] and not _writes(jobs["check"].get("permissions"))
-    if template.startswith(".gitea"):
-        assert writers == []  # nothing there writes to the repository at all
+    assert writers == ["release"] if template.startswith(".gitea") else ["pages", "release"]
 
 
 def test_github_checkout_keeps_no_credentials() -> None:
@@ -112,8 +116,18 @@ def test_gitlab_publishes_only_main_and_tags_after_verify_main() -> None:
     ci = _load(".gitlab-ci.yml")
     rules = [r["if"] for r in ci["verify-main"]["rules"]]
     assert rules == ['$CI_COMMIT_BRANCH == "main"', "$CI_COMMIT_TAG =~ /^lkjip-/"]
-    for name in ("pages", "release-pdf"):
+    for name in ("pages", "release-files"):
         assert "verify-main" in ci[name]["needs"], name
         assert ci[name]["stage"] == "publish"
         assert all("main" in r["if"] or "lkjip-" in r["if"] for r in ci[name]["rules"])
     assert "LKJIP_ANCHOR" in (REPO / ".gitlab-ci.yml").read_text()
+
+
+def test_gitlab_release_links_the_files_of_the_tag_job() -> None:
+    ci = _load(".gitlab-ci.yml")
+    job = ci["release"]
+    assert job["needs"] == ["release-files"] and job["stage"] == "release"
+    links = job["release"]["assets"]["links"]
+    assert [link["url"].rsplit("/", 1)[1] for link in links] == ["$PDF_NAME", "lkjip-situs.zip"]
+    assert all("$FILES_JOB" in link["url"] for link in links)
+    assert ci["release-files"]["artifacts"]["reports"]["dotenv"] == "release.env"
