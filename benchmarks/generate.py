@@ -163,7 +163,10 @@ def _sasaran_section(s: int, codes: list[str]) -> list[str]:
         [f"{{{{ tabel_capaian SS-{s} }}}}",
          f"Realisasi {{{{ uraian {first} }}}} sebesar {{{{ realisasi {first} }}}} dari target "
          f"{{{{ target {first} }}}}, capaian {{{{ capaian {first} }}}} ({{{{ kategori {first} }}}}"
-         f"). Capaian rata-rata sasaran {{{{ capaian_sasaran SS-{s} }}}}.",
+         f"). Capaian rata-rata sasaran {{{{ capaian_sasaran SS-{s} }}}}."
+         # Every indicator of the sasaran is discussed (lkjip check --lengkap asks for it).
+         + "".join(f" {code}: {{{{ realisasi {code} }}}}, {{{{ status_target {code} }}}}."
+                   for code in codes[1:]),
          # A chart for every fourth sasaran keeps the report near 220 pages.
          f"{{{{ grafik {first} }}}}" if s % 4 == 1 else ""],
         [f"{{{{ tabel_tren SS-{s} }}}}"],
@@ -201,7 +204,8 @@ def content_files(size: Size) -> dict[str, str]:
         "kata-pengantar": ["# KATA PENGANTAR", "",
                            f"LKjIP {{{{ instansi }}}} Tahun {{{{ tahun }}}}. {FILLER}"],
         "ikhtisar-eksekutif": ["# IKHTISAR EKSEKUTIF", "", FILLER, "",
-                               "Dari {{ jumlah_indikator }} indikator, {{ ringkasan_kategori }}."],
+                               "Dari {{ jumlah_indikator }} indikator, {{ ringkasan_kategori }}. "
+                               "Belum mencapai target: {{ indikator_belum_mencapai_target }}."],
         "bab-1-pendahuluan": ["# BAB I PENDAHULUAN", "", "## A. Latar Belakang", "", FILLER,
                               "", "## B. Isu Strategis", "", FILLER],
         "bab-2-perencanaan-kinerja": ["# BAB II PERENCANAAN KINERJA", "",

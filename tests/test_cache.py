@@ -109,7 +109,7 @@ def test_nothing_changed_reuses_the_outputs_untouched(
     assert cli.main(["build", "--root", str(project)]) == 0
 
     out = capsys.readouterr().out
-    assert msg.DONE_CACHED in out and "(51 halaman)" in out
+    assert msg.DONE_CACHED in out and "(52 halaman)" in out
     assert {p: p.stat().st_mtime_ns for p in before} == before
     assert _outputs(project) == outputs
 

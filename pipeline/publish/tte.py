@@ -547,9 +547,11 @@ def signature_box(reader) -> tuple[int, tuple[int, int, int, int]]:  # type: ign
         target = target["/D"]
     page_ref = target.raw_get(0).reference
     page = _page_refs(reader).index(page_ref)
-    left, top = float(target[2]), float(target[3])
-    box = (round(left), round(top - SIGNATURE_BOX.height_pt),
-           round(left + SIGNATURE_BOX.width_pt), round(top))
+    left, top = round(float(target[2])), round(float(target[3]))
+    # Rounded corner first, then the fixed size: the field is the box's size wherever the
+    # layout puts it (rounding both corners could lose a point either way).
+    box = (left, top - round(SIGNATURE_BOX.height_pt),
+           left + round(SIGNATURE_BOX.width_pt), top)
     return page, box
 
 

@@ -38,7 +38,7 @@ def test_changed_realisasi_is_a_changed_figure_in_bab_3_and_in_the_summary(
     summary = redline.get_element_by_id("ringkasan")
     rows = {r[0].text_content(): (r[1].text_content(), r[2].text_content())
             for r in summary.xpath('.//table[contains(@class,"rl-figures")]/tbody/tr')}
-    assert rows["Realisasi IKU-01"] == ("3,18 Level", "3,05 Level")
+    assert rows["Realisasi IKU-01"] == ("level 3,18", "level 3,05")
     assert rows["Capaian IKU-01"] == ("99,38%", "95,31%")
     assert "Target IKU-01" not in rows  # unchanged figures are not listed
     assert "data/indikator.yaml" in summary.text_content()
@@ -48,7 +48,7 @@ def test_changed_realisasi_is_a_changed_figure_in_bab_3_and_in_the_summary(
     assert bab3.get("data-status") == "changed"
     cells = [c for c in bab3.xpath('.//td[contains(@class,"rl-cell")]')]
     pairs = {(c.find("del").text_content(), c.find("ins").text_content()) for c in cells}
-    assert ("3,18 Level", "3,05 Level") in pairs
+    assert ("3,18 Level", "3,05 Level") in pairs  # a table cell, under its unit column
     assert ("99,38%", "95,31%") in pairs
     # the table keeps its columns: a changed row has as many cells as an unchanged one
     table = cells[0].xpath("ancestor::table")[0]
