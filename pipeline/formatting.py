@@ -6,12 +6,18 @@ Rounding is half-up on the decimal value as written (not binary floating point),
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from pipeline.messages.render import MONTHS
 from pipeline.model.achievement import Range, Target
 
-NOT_AVAILABLE = "n/a"
 EN_DASH = "\u2013"
+NOT_AVAILABLE = EN_DASH  # a value that does not exist (no target, no realisasi yet): "–"
+# Units an Indonesian reader writes before the number: "level 3", "nilai 64,21".
+UNITS_BEFORE = frozenset({"level", "nilai", "indeks", "skor", "predikat", "peringkat",
+                          "tingkat", "opini"})
 
 
 def round_half_up(value: float, decimals: int = 2) -> Decimal:
@@ -21,7 +27,7 @@ def round_half_up(value: float, decimals: int = 2) -> Decimal:
 
 
 def number(value: float | None, decimals: int = 2) -> str:
-    """``1234567.891`` -> ``1.234.567,89``; ``None`` -> ``n/a``."""
+    """``1234567.891`` -> ``1.234.567,89``; ``None`` -> ``–``."""
     if value is None:
         return NOT_AVAILABLE
     rounded = round_half_up(value, decimals)
@@ -63,7 +69,35 @@ def target(value: Target | None) -> str:
 
 
 def with_unit(text: str, unit: str) -> str:
-    """``85`` + ``%`` -> ``85%``; ``3,2`` + ``Level`` -> ``3,2 Level``; n/a stays bare."""
+    """``85`` + ``%`` -> ``85%``; ``3,2`` + ``Level`` -> ``3,2 Level`` (a table cell, under a
+    column that names the unit); a missing value stays a bare dash."""
     if text == NOT_AVAILABLE:
         return text
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def in_prose(text: str, unit: str) -> str:
+    """A value with its unit as a sentence writes it: ``85%``, ``level 3``, ``nilai 64,21``,
+    ``0 kasus`` (a capitalised common noun in lower case; an acronym such as ``IKM`` kept)."""
+    if text == NOT_AVAILABLE:
+        return text
+    unit = unit.strip()
+    if unit in ("%", ""):
+        return f"{text}{unit}"
+    word = unit[:1].lower() + unit[1:] if unit[1:] == unit[1:].lower() else unit
+    return f"{word} {text}" if word.lower() in UNITS_BEFORE else f"{text} {word}"
+
+
+_NIP = re.compile(r"^(\d{8})\s*(\d{6})\s*(\d)\s*(\d{3})$")
+
+
+def date_in_words(day: date) -> str:
+    """``2026-12-03`` -> ``3 Desember 2026``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def spaced_nip(nip: str) -> str:
+    """An 18-digit NIP as it is printed: ``19740705 200604 1 007`` (birth date, appointment
+    month, sex, number); anything else as it is."""
+    match = _NIP.match(nip.strip())
+    return " ".join(match.groups()) if match else nip

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.check.completeness import Missing, check_completeness
+from pipeline.check.completeness import Missing, check_completeness, people_of_objectives
+from pipeline.check.staleness import stale_prose
 from pipeline.content.check import CONTENT_DIR, check_content, read_content
 from pipeline.data import schema
 from pipeline.data.consistency import IND, RENSTRA
@@ -57,6 +58,8 @@ def run_check(root: Path, *, complete: bool = False) -> CheckResult:
     missing: list[Missing] = []
     if complete:
         missing = check_completeness(docs, files)
+        if report is not None:
+            missing += stale_prose(files, report, people_of_objectives(docs))
         problems.extend(m.problem for m in missing)
     return CheckResult(sorted(set(problems), key=_order), missing)
 

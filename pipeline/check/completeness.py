@@ -38,7 +38,7 @@ class Missing:
 
 def check_completeness(docs: Documents, files: list[MarkdownFile]) -> list[Missing]:
     """Everything the SOP would send back as incomplete."""
-    people = _people_of_objectives(docs)
+    people = people_of_objectives(docs)
     missing = list(_actuals(docs))
     missing.extend(_spent(docs))
     missing.extend(_data_placeholders(docs))
@@ -47,7 +47,7 @@ def check_completeness(docs: Documents, files: list[MarkdownFile]) -> list[Missi
     return missing
 
 
-def _people_of_objectives(docs: Documents) -> dict[str, tuple[str, ...]]:
+def people_of_objectives(docs: Documents) -> dict[str, tuple[str, ...]]:
     result: dict[str, list[str]] = {}
     if IND in docs:
         for indicator in docs[IND].value["indikator"]:

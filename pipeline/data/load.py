@@ -96,6 +96,10 @@ def _years(mapping: dict[str, Any], convert: Any) -> dict[int, Any]:
     return {int(year): (None if v is None else convert(v)) for year, v in mapping.items()}
 
 
+def _digits(nip: str) -> str:
+    return "".join(c for c in nip if c.isdigit())
+
+
 def to_report(docs: Documents) -> Report:
     """Build the model from schema-valid documents (see :func:`read_documents`)."""
     org = docs["organisasi.yaml"].value
@@ -117,6 +121,10 @@ def to_report(docs: Documents) -> Report:
             ),
             signing_place=org["penandatanganan"]["tempat"],
             signing_date=org["penandatanganan"]["tanggal"],
+            emblem=org["instansi"].get("lambang", ""),
+            ranks={_digits(p["nip"]): p["pangkat"]
+                   for p in [{"nip": org["pimpinan"]["nip"], "pangkat": org["pimpinan"]["pangkat"]},
+                             *org.get("pangkat_pegawai", [])]},
         ),
         renstra=Renstra(
             start=renstra["periode"]["awal"],

@@ -56,7 +56,12 @@ ORGANISATION = _object(
         "tahun_laporan": YEAR,
         "instansi": _object(
             ["nama", "singkatan", "pemerintah_daerah", "alamat"],
-            {"nama": TEXT, "singkatan": TEXT, "pemerintah_daerah": TEXT, "alamat": TEXT},
+            {"nama": TEXT, "singkatan": TEXT, "pemerintah_daerah": TEXT, "alamat": TEXT,
+             # the Pemda's emblem on the cover: an image file inside the content folder
+             "lambang": {"type": "string",
+                         "pattern": r"^(?!.*\.\.)[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(svg|png|jpg)$",
+                         "x-hint": "berkas gambar di dalam folder content/, "
+                                   "misalnya \"gambar/lambang.svg\""}},
         ),
         "pimpinan": _object(
             ["nama", "nip", "pangkat", "jabatan"],
@@ -69,6 +74,11 @@ ORGANISATION = _object(
             },
         ),
         "penandatanganan": _object(["tempat", "tanggal"], {"tempat": TEXT, "tanggal": DATE}),
+        # pangkat/golongan of the people on the lembar pengesahan (by NIP; the head's is above)
+        "pangkat_pegawai": {"type": "array", "items": _object(
+            ["nip", "pangkat"],
+            {"nip": {"type": "string", "pattern": r"^\d{8} ?\d{6} ?\d ?\d{3}$"},
+             "pangkat": TEXT})},
     },
 )
 

@@ -74,3 +74,19 @@ ANALYSES = {
     6: "Analisis efisiensi penggunaan sumber daya",
     7: "Program/kegiatan yang menunjang keberhasilan atau kegagalan",
 }
+
+# --- prose that goes stale (lkjip check --lengkap) -------------------------------------------
+STALE_NOT_DISCUSSED = (
+    "data tidak lengkap: indikator {code} ({name}) ada di Perjanjian Kinerja tetapi tidak "
+    "dibahas di bagian {objective} Bab III; bahas realisasi dan capaiannya di sini "
+    "(misalnya dengan {{{{ realisasi {code} }}}} dan {{{{ status_target {code} }}}})"
+)
+STALE_IKHTISAR = (
+    "data tidak lengkap: Ikhtisar Eksekutif tidak menyebut indikator {code} ({name}) yang "
+    "belum mencapai target (capaian {achievement}); sebut indikator itu, atau pakai "
+    "{{{{ indikator_belum_mencapai_target }}}}"
+)
+STALE_TYPED_NUMBER = (
+    "angka {number} diketik langsung, padahal sama dengan {{{{ {macro} }}}}; pakai makronya "
+    "agar angka ikut berubah bila data berubah"
+)

@@ -112,7 +112,10 @@ SHEET_INTRO = (
     "pada putaran koreksi {round}, dengan tanda tangan elektronik (kunci SSH) berikut."
 )
 SHEET_COLUMNS = ("Langkah", "Tindakan", "Peran", "Nama", "NIP", "Tanggal")
-SHEET_COMMIT = "Dibangun dari commit {commit} (isi {tree})."
+SHEET_PROVENANCE = "Laporan ini dibangun dari:"
+SHEET_COMMIT_LABEL = "commit"
+SHEET_TREE_LABEL = "isi (tree)"
+SHEET_WHEN = "{date}, pukul {time} WIB"
 SHEET_ACTIONS = {"submit": "Serah draft", "paraf": "Paraf", "sign": "Tanda tangan",
                  "merge": "Diterima"}
 ATTACH_MANIFEST = "Manifes sumber: commit, isi dan rantai paraf laporan ini"

@@ -90,7 +90,7 @@ ROW_TOTAL = "Jumlah"
 EFFICIENT = "Efisien"
 NOT_EFFICIENT = "Kurang efisien"
 NONE = "tidak ada"
-NOT_AVAILABLE = "n/a"
+NOT_AVAILABLE = "\u2013"  # no value (no target, no realisasi): a dash, never "n/a"
 NO_NATIONAL_STANDARD = (
     "Tidak terdapat standar nasional yang dapat dijadikan pembanding bagi indikator {objective}."
 )
@@ -119,6 +119,29 @@ POLARITY = {
 
 # --- inline texts -------------------------------------------------------------------------
 SUMMARY_ITEM = "{count} indikator {category}"
+# Qualitative statements (pipeline.model.statements), printed by macros so they follow the data.
+TARGET_STATUS = {
+    "melampaui": "melampaui target",
+    "memenuhi": "memenuhi target",
+    "belum": "belum mencapai target",
+    "tidak_dapat_dinilai": "belum dapat dinilai terhadap target",
+}
+DIRECTION = {
+    "naik": "meningkat dibandingkan Tahun {previous} ({value})",
+    "turun": "menurun dibandingkan Tahun {previous} ({value})",
+    "tetap": "sama dengan Tahun {previous}",
+    "tidak_dapat_dibandingkan": "belum dapat dibandingkan dengan Tahun {previous}",
+}
+TREND = {
+    "naik_terus": "meningkat setiap tahun sejak {start}",
+    "turun_terus": "menurun setiap tahun sejak {start}",
+    "tetap": "tidak berubah sejak {start}",
+    "berfluktuasi": "naik turun sejak {start}",
+    "tidak_dapat_dinilai": "belum dapat dinilai kecenderungannya",
+}
+EFFICIENCY_STATUS = {True: "efisien", False: "kurang efisien", None: "belum dapat dinilai"}
+INDICATOR_IN_LIST = "{name} ({code})"
+EMPTY_LIST = "tidak ada"
 SUMMARY_UNMEASURED = "{count} indikator belum dapat diukur"
 AND = "dan"
 
@@ -133,13 +156,16 @@ Capaian setiap indikator dihitung dari target dan realisasinya dengan rumus beri
   di atas rentang dihitung terhadap batas atas dan di bawah rentang terhadap batas bawah, dengan
   rumus sesuai polaritasnya.
 - **Target nol**: rasio tidak dapat dihitung. Bila indikator menetapkan bahwa realisasi nol berarti
-  tercapai, realisasi nol bercapaian 100% dan realisasi lain 0%; bila tidak, capaian ditulis n/a.
+  tercapai, realisasi nol bercapaian 100% dan realisasi lain 0%; bila tidak, capaian tidak dihitung
+  dan ditulis dengan tanda pisah (\u2013).
 
 Kategori capaian ditentukan dengan skala pada {scale_ref}."""
 RULES_SCALE_REF = "tabel kategori capaian kinerja"
 
 SIGNATURE_PLACE_DATE = "{place}, {date}"
 SIGNATURE_NIP = "NIP. {nip}"
+PK_FIRST_PARTY = "PIHAK PERTAMA"
+PK_SECOND_PARTY = "PIHAK KEDUA"
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
@@ -154,6 +180,8 @@ CHART_YEAR = "Tahun"
 CHART_MILLIONS = "Juta Rupiah"
 
 # --- print document -----------------------------------------------------------------------
+EMBLEM_ALT = "Lambang {regency}"
+DRAFT_MARK = "DRAF"
 COVER_TITLE = "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN {year}"
 DOC_TITLE = "Laporan Kinerja Instansi Pemerintah (LKjIP) {org} Tahun {year}"
 DOC_SUBJECT = "Laporan Kinerja Instansi Pemerintah Tahun {year} {org}, {regency}"
@@ -165,7 +193,6 @@ LIST_OF_FIGURES = "DAFTAR GAMBAR"
 PAGE = "Halaman"
 
 # The DRAF mark (a site or PDF not built from a verified main)
-DRAFT_WATERMARK = "DRAF"
 DRAFT_BANNER_TITLE = "DRAF"
 DRAFT_BANNER = (
     "Laporan ini belum sah: dibangun dari revisi yang rantai paraf dan tanda tangannya tidak "

@@ -24,7 +24,7 @@ class Polarity(StrEnum):
 class ZeroRule(StrEnum):
     """How an indicator with target 0 is judged (it has no ratio to compute)."""
 
-    NONE = "tidak_ada"  # no capaian: "n/a"
+    NONE = "tidak_ada"  # no capaian: printed as a dash
     ZERO_IS_MET = "nol_tercapai"  # realisasi 0 counts as 100 %, anything else as 0 %
 
 

@@ -140,6 +140,11 @@ class Organisation:
     signing_place: str
     signing_date: str  # ISO date
     extra: dict[str, str] = field(default_factory=dict)
+    emblem: str = ""  # the Pemda's emblem for the cover: a file inside the content folder
+    ranks: dict[str, str] = field(default_factory=dict)  # NIP (digits) -> pangkat/golongan
+
+    def rank_of(self, nip: str) -> str:
+        return self.ranks.get("".join(c for c in nip if c.isdigit()), "")
 
 
 def target_as_text_parts(target: Target) -> tuple[float, ...]:

@@ -30,16 +30,17 @@ import shutil
 import tempfile
 import time
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pygit2
 from asn1crypto.x509 import Certificate
 
 from pipeline.errors import UserError
-from pipeline.messages import format_time
+from pipeline.formatting import date_in_words
+from pipeline.messages import WIB
 from pipeline.messages import publish as msg
 from pipeline.publish.mainline import judge_main, problem_lines
 from pipeline.publish.tte import TteOptions, archive_pdf_problems, sign_release
@@ -106,14 +107,22 @@ def deterministic_zip(folder: Path, target: Path) -> None:
 
 
 def release_pdf(root: Path, target: Path, *, when: datetime, sheet: str,
-                attachments: list[EmbeddedFile], commit: str) -> None:
-    """Lay out and write the PDF/A-3b of the project at ``root`` (no Git here)."""
+                attachments: list[EmbeddedFile], commit: str,
+                signed_on: date | None = None) -> None:
+    """Lay out and write the PDF/A-3b of the project at ``root`` (no Git here).
+
+    ``signed_on`` is the day of the Inspektur's signature in the chain: the Kata Pengantar is
+    dated that day too (one source for both dates), whatever the data's draft date says.
+    """
     from pipeline.data.load import load_report
     from pipeline.render import pages as content
     from pipeline.render.pdf import layout, write_pdf
     from pipeline.render.print_html import print_html
 
     report = load_report(root)
+    if signed_on is not None:
+        org = replace(report.organisation, signing_date=signed_on.isoformat())
+        report = replace(report, organisation=org)
     config = content.read_config(root)
     html = print_html(content.read_pages(root, config), report, config, front=sheet)
     laid = layout(html, content.docs_dir(root, config))
@@ -121,13 +130,22 @@ def release_pdf(root: Path, target: Path, *, when: datetime, sheet: str,
               custom={"LkjipCommit": commit})
 
 
-def _rows(entries: list[ChainEntry], titles: dict[str, str]) -> list[ApprovalRow]:
-    rows = []
-    for e in entries:
-        day = format_time(e.time)
-        rows.append(ApprovalRow(str(e.step), msg.SHEET_ACTIONS.get(e.action, e.action),
-                                titles.get(e.role, e.role), e.name, e.nip, day))
-    return rows
+def _day(entry: ChainEntry) -> date:
+    return datetime.fromtimestamp(entry.time, WIB).date()
+
+
+def _when(entry: ChainEntry) -> str:
+    """``3 Desember 2026, pukul 14.30 WIB`` (the time the commit claims)."""
+    moment = datetime.fromtimestamp(entry.time, WIB)
+    return msg.SHEET_WHEN.format(date=date_in_words(moment.date()),
+                                 time=moment.strftime("%H.%M"))
+
+
+def _rows(entries: list[ChainEntry], titles: dict[str, str],
+          rank_of: Callable[[str], str] = lambda nip: "") -> list[ApprovalRow]:
+    return [ApprovalRow(str(e.step), msg.SHEET_ACTIONS.get(e.action, e.action),
+                        titles.get(e.role, e.role), e.name, e.nip, _when(e), rank_of(e.nip))
+            for e in entries]
 
 
 def source_files(src: Path) -> tuple[list[Path], list[Path]]:
@@ -161,14 +179,19 @@ def build_release(repo: pygit2.Repository, commit: str, chain: list[ChainEntry],
     attachments += [EmbeddedFile(p.name, p.read_bytes(), msg.ATTACH_DATA, "application/yaml")
                     for p in data]
     sop = sop_at(repo, commit)
-    rows = _rows(chain, {k: r.title for k, r in sop.roles.items()})
+    from pipeline.data.load import load_report
+
+    ranks = load_report(src).organisation.rank_of  # pangkat/golongan from the data
+    rows = _rows(chain, {k: r.title for k, r in sop.roles.items()}, ranks)
+    signed = next((e for e in chain if e.action == "sign"), None)
     signatory = next((r for e, r in zip(chain, rows, strict=True) if e.action == "sign"), None)
     sheet = approval_sheet(rows, commit, tree, round_name, signatory)
     pdf_name = f"lkjip-{year}.pdf"
     # The site links dist/<pdf> when it exists: put the release PDF there, then build.
     (src / "dist").mkdir(exist_ok=True)
     release_pdf(src, src / "dist" / pdf_name, when=when, sheet=sheet,
-                attachments=attachments, commit=commit)
+                attachments=attachments, commit=commit,
+                signed_on=_day(signed) if signed else None)
     from pipeline.build import build
 
     # The public site (no authors' guide, no history with names and notes), not a draft: the

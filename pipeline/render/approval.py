@@ -14,12 +14,13 @@ it in an incremental update (:mod:`pipeline.publish.tte` finds it by its named d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 
+from pipeline.formatting import spaced_nip
 from pipeline.messages import publish as msg
 from pipeline.messages import tte as tte_msg
 
@@ -32,6 +33,7 @@ class ApprovalRow:
     name: str
     nip: str
     date: str  # already formatted for people (from the commit, not the clock)
+    rank: str = ""  # pangkat/golongan, when the data names it
 
 
 @dataclass(frozen=True)
@@ -69,15 +71,22 @@ def _templates() -> jinja2.Environment:
         autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
 
 
+def _printed(row: ApprovalRow) -> ApprovalRow:
+    return replace(row, nip=spaced_nip(row.nip))
+
+
 def approval_sheet(rows: list[ApprovalRow], commit: str, tree: str, round_name: str,
                    signatory: ApprovalRow | None = None) -> str:
     """The lembar pengesahan as an HTML section (printed after the cover).
 
     ``signatory`` is the row of the head's signature (the Inspektur): with it the sheet ends
-    with the signature block and its empty box for the electronic signature.
+    with the signature block and its empty box for the electronic signature. NIPs are printed
+    spaced, the pangkat/golongan under the name; the commit and tree each on a line of their
+    own in a monospaced font (never inside justified text).
     """
     return _templates().get_template("approval_sheet.html").render(
         title=msg.SHEET_TITLE, intro=msg.SHEET_INTRO.format(round=round_name),
-        columns=msg.SHEET_COLUMNS, rows=rows, signatory=signatory, box=SIGNATURE_BOX,
-        approved=tte_msg.SHEET_APPROVED,
-        provenance=msg.SHEET_COMMIT.format(commit=commit, tree=tree))
+        columns=msg.SHEET_COLUMNS, rows=[_printed(r) for r in rows],
+        signatory=_printed(signatory) if signatory else None, box=SIGNATURE_BOX,
+        approved=tte_msg.SHEET_APPROVED, provenance=msg.SHEET_PROVENANCE,
+        hashes=((msg.SHEET_COMMIT_LABEL, commit), (msg.SHEET_TREE_LABEL, tree)))

@@ -114,22 +114,41 @@ def indicator_figure(series: IndicatorSeries) -> Figure:
         figure = Figure(figsize=(6.3, 2.6))
         axes = figure.add_subplot()
         x = list(range(len(series.years)))
-        actual_x = [i for i, v in zip(x, series.actuals, strict=True) if v is not None]
-        actual_y = [v for v in series.actuals if v is not None]
+        actual_x = [i for i, v in zip(x, series.actuals, strict=True) if v]
+        actual_y = [v for v in series.actuals if v]
         bars = axes.bar(actual_x, actual_y, width=0.55, color=ACTUAL_COLOUR,
                         label=msg.CHART_ACTUAL, zorder=2)
         # Inside the bars, so the target line above them never hides a figure.
         axes.bar_label(bars, labels=[auto_number(v) for v in actual_y], label_type="center",
                        color="white", fontsize=9, fontweight="bold")
+        # A realisasi of 0 is a value, not a gap: a bar-wide mark on the axis and a "0" above
+        # it (a year without realisasi draws nothing at all).
+        zero_x = [i for i, v in zip(x, series.actuals, strict=True) if v == 0]
+        if zero_x:
+            axes.scatter(zero_x, [0] * len(zero_x), marker="_", s=700, linewidths=4,
+                         color=ACTUAL_COLOUR, zorder=4, clip_on=False,
+                         label=None if actual_x else msg.CHART_ACTUAL)
+            for i in zero_x:
+                axes.annotate(auto_number(0), (i, 0), xytext=(0, 5), textcoords="offset points",
+                              ha="center", va="bottom", color=ACTUAL_COLOUR, fontsize=9,
+                              fontweight="bold", zorder=4)
         _draw_targets(axes, x, series.targets)
         axes.set_xticks(x, [str(y) for y in series.years])
         axes.set_xlabel(msg.CHART_YEAR)
         axes.set_ylabel(series.unit)
         axes.yaxis.set_major_formatter(FuncFormatter(_axis_number))
-        axes.yaxis.set_major_locator(MaxNLocator(6))
+        axes.yaxis.set_major_locator(MaxNLocator(6, integer=_whole_numbers(series)))
         axes.set_ylim(bottom=0, top=_top(series) * 1.18 or 1)
         axes.legend(loc="lower right", fontsize=8, framealpha=0.9)
         return figure
+
+
+def _whole_numbers(series: IndicatorSeries) -> bool:
+    """Whether every value is a whole number (a count: the axis then has no 0,6 or 1,2)."""
+    values: list[float] = [v for v in series.actuals if v is not None]
+    for t in series.targets:
+        values += list(t) if isinstance(t, tuple) else [] if t is None else [t]
+    return all(float(v).is_integer() for v in values)
 
 
 def _top(series: IndicatorSeries) -> float:

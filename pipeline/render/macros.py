@@ -26,13 +26,16 @@ from typing import Any
 from pipeline.errors import Location, Problem, UserError
 from pipeline.formatting import (
     EN_DASH,
+    auto_number,
+    date_in_words,
+    in_prose,
     number,
     percent,
     rupiah,
     target,
-    with_unit,
 )
 from pipeline.messages import render as msg
+from pipeline.model import statements
 from pipeline.model.budget import Activity, Program, SubActivity
 from pipeline.model.indicators import Goal, Indicator, Objective
 from pipeline.model.report import Report
@@ -240,11 +243,11 @@ def _year(ctx: _Context, year: int | None) -> int:
 
 
 def _target(ctx: _Context, i: Indicator, year: int | None) -> str:
-    return tables.target_text(i, _year(ctx, year))
+    return in_prose(target(i.target(_year(ctx, year))), i.unit)
 
 
 def _actual(ctx: _Context, i: Indicator, year: int | None) -> str:
-    return tables.value_text(i, i.actual(_year(ctx, year)))
+    return in_prose(auto_number(i.actual(_year(ctx, year))), i.unit)
 
 
 def _achievement(ctx: _Context, i: Indicator, year: int | None) -> str:
@@ -257,7 +260,7 @@ def _category(ctx: _Context, i: Indicator, year: int | None) -> str:
 
 def _national(ctx: _Context, i: Indicator) -> str:
     standard = i.national_standard
-    return with_unit(target(standard.value), i.unit) if standard else msg.NONE
+    return in_prose(target(standard.value), i.unit) if standard else msg.NONE
 
 
 def _budget_of(ctx: _Context, item: BudgetItem | None) -> tuple[float, float | None]:
@@ -283,6 +286,43 @@ def _join(items: list[str]) -> str:
     return f"{', '.join(items[:-1])}, {msg.AND} {items[-1]}"
 
 
+def indicator_name(indicator: Indicator) -> str:
+    """The description as the middle of a sentence writes it: ``persentase temuan berulang``
+    (an acronym such as ``SPIP`` or ``APIP`` at the start is kept)."""
+    text = indicator.description
+    if len(text) > 1 and text[1:2].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _indicator_list(items: list[Indicator]) -> str:
+    if not items:
+        return msg.EMPTY_LIST
+    return _join([msg.INDICATOR_IN_LIST.format(name=indicator_name(i), code=i.code)
+                  for i in items])
+
+
+def _code(o: Objective | None) -> str | None:
+    return None if o is None else o.code
+
+
+def _status(ctx: _Context, i: Indicator, year: int | None) -> str:
+    return msg.TARGET_STATUS[statements.target_status(i, _year(ctx, year)).value]
+
+
+def _direction(ctx: _Context, i: Indicator) -> str:
+    previous = ctx.year - 1
+    moved = statements.direction(i, ctx.year)
+    value = in_prose(auto_number(i.actual(previous)), i.unit)
+    return msg.DIRECTION[moved.value].format(previous=previous, value=value)
+
+
+def _trend(ctx: _Context, i: Indicator) -> str:
+    known = [y for y in ctx.report.years if i.actual(y) is not None]
+    start = known[0] if known else ctx.report.renstra.start
+    return msg.TREND[statements.trend(ctx.report, i).value].format(start=start)
+
+
 def summary(report: Report) -> str:
     """``5 indikator Sangat Baik dan 2 indikator Baik`` over the PK indicators."""
     values = [i.achievement(report.year).value for i in report.agreement_indicators]
@@ -299,8 +339,7 @@ def summary(report: Report) -> str:
 
 def long_date(iso: str) -> str:
     """``2026-02-20`` -> ``20 Februari 2026``."""
-    day = date.fromisoformat(str(iso))
-    return f"{day.day} {msg.MONTHS[day.month - 1]} {day.year}"
+    return date_in_words(date.fromisoformat(str(iso)))
 
 
 def _signature(ctx: _Context) -> str:
@@ -317,6 +356,24 @@ def _signature(ctx: _Context) -> str:
     ]
     body = "".join(f'<p class="{kind}">{escape(text)}</p>' for kind, text in lines)
     return f'<div class="lkjip-signature">{body}</div>'
+
+
+def _agreement_signatures(ctx: _Context) -> str:
+    """Pihak Kedua (the Bupati) and Pihak Pertama (the head), with the PK's place and date."""
+    from pipeline.templating import render
+
+    org, pk = ctx.report.organisation, ctx.report.agreement
+    head = org.head
+    parties = [
+        {"role": msg.PK_SECOND_PARTY, "position": pk.counterpart, "name": pk.counterpart_name,
+         "rank": "", "nip": ""},
+        {"role": msg.PK_FIRST_PARTY, "position": head.position, "name": head.name,
+         "rank": head.rank, "nip": msg.SIGNATURE_NIP.format(nip=head.nip)},
+    ]
+    place_date = msg.SIGNATURE_PLACE_DATE.format(place=pk.signed_place,
+                                                 date=long_date(pk.signed_date))
+    return render("pipeline.render", "pk_signatures.html", place_date=place_date,
+                  parties=parties).strip()
 
 
 # --- block macros -------------------------------------------------------------------------
@@ -397,7 +454,7 @@ MACROS: dict[str, Spec] = {
     "realisasi": _inline(IKU, YEAR, optional=1)(_actual),
     "capaian": _inline(IKU, YEAR, optional=1)(_achievement),
     "kategori": _inline(IKU, YEAR, optional=1)(_category),
-    "target_renstra": _inline(IKU)(lambda c, i: tables.target_text(i)),
+    "target_renstra": _inline(IKU)(lambda c, i: in_prose(target(i.renstra_target), i.unit)),
     "capaian_renstra": _inline(IKU)(
         lambda c, i: percent(i.renstra_achievement(c.year).value)),
     "standar_nasional": _inline(IKU)(_national),
@@ -417,6 +474,20 @@ MACROS: dict[str, Spec] = {
     "jumlah_indikator": _inline()(lambda c: str(len(c.report.agreement_indicators))),
     "jumlah_sasaran": _inline()(lambda c: str(len(c.report.renstra.objectives))),
     "ringkasan_kategori": _inline()(lambda c: summary(c.report)),
+    "status_target": _inline(IKU, YEAR, optional=1)(_status),
+    "arah": _inline(IKU)(_direction),
+    "tren": _inline(IKU)(_trend),
+    "status_efisiensi": _inline(SS)(
+        lambda c, o: msg.EFFICIENCY_STATUS[c.report.efficiency(o.code).efficient]),
+    "kategori_tertinggi": _inline()(lambda c: statements.top_category(c.report)),
+    "indikator_belum_mencapai_target": _inline(SS, optional=1)(
+        lambda c, o: _indicator_list(statements.below_target(c.report, _code(o)))),
+    "jumlah_belum_mencapai_target": _inline(SS, optional=1)(
+        lambda c, o: str(len(statements.below_target(c.report, _code(o))))),
+    "indikator_kategori_tertinggi": _inline(SS, optional=1)(
+        lambda c, o: _indicator_list(statements.in_top_category(c.report, _code(o)))),
+    "indikator_bukan_kategori_tertinggi": _inline(SS, optional=1)(
+        lambda c, o: _indicator_list(statements.not_in_top_category(c.report, _code(o)))),
     "tabel_tujuan_sasaran": _block()(lambda c: _table(c, tables.goals_table(c.report))),
     "tabel_iku": _block()(lambda c: _table(c, tables.indicators_table(c.report))),
     "tabel_perjanjian_kinerja": _block()(lambda c: _table(c, tables.agreement_table(c.report))),
@@ -433,6 +504,11 @@ MACROS: dict[str, Spec] = {
     "tabel_skala": _block()(lambda c: _table(c, tables.scale_table(c.report))),
     "aturan_capaian": _block()(_rules),
     "tanda_tangan": _block()(_signature),
+    "tanda_tangan_perjanjian_kinerja": _block()(_agreement_signatures),
+    "pihak_kedua": _inline()(
+        lambda c: f"{c.report.agreement.counterpart} ({c.report.agreement.counterpart_name})"),
+    "tempat_perjanjian_kinerja": _inline()(lambda c: c.report.agreement.signed_place),
+    "tanggal_perjanjian_kinerja": _inline()(lambda c: long_date(c.report.agreement.signed_date)),
 }
 
 

@@ -19,7 +19,7 @@ import hashlib
 import mimetypes
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+import pydyf
 from weasyprint import CSS, HTML, Attachment, Document
 from weasyprint.html import UA, UA_COUNTER_STYLE, UA_STYLESHEET
 from weasyprint.urls import URLFetcher
@@ -108,6 +109,42 @@ class Layout:
     document: Document
     warnings: tuple[str, ...]
     identifier: bytes  # PDF /ID, derived from the HTML so equal input gives equal bytes
+    body_start: int | None = None  # index of Bab I's first page: labels i, ii, ... before it
+    cover: bool = False  # the first page is the cover (labelled "Sampul", not numbered)
+
+
+# print_html marks the section where Arabic page numbers start (Bab I) with this class.
+_BODY_START = re.compile(r'<section class="chapter body-start" id="([^"]+)"')
+_COVER = '<section class="cover">'
+COVER_LABEL = "Sampul"
+
+
+def _body_start_page(document: Document, html: str) -> int | None:
+    match = _BODY_START.search(html)
+    if match is None:
+        return None
+    return next((n for n, page in enumerate(document.pages)
+                 if match.group(1) in page.anchors), None)
+
+
+def _page_labels(pages: Layout) -> Callable[[Document, pydyf.PDF], None] | None:
+    """A WeasyPrint finisher writing the PDF's page labels as the pages print them: the
+    cover "Sampul", the front matter i, ii, ..., Bab I onwards 1, 2, ...."""
+    if pages.body_start is None:
+        return None
+    numbers: list[object] = []
+    first = 0
+    if pages.cover:
+        numbers += [0, pydyf.Dictionary({"P": pydyf.String(COVER_LABEL)})]
+        first = 1
+    if pages.body_start > first:
+        numbers += [first, pydyf.Dictionary({"S": "/r"})]
+    numbers += [pages.body_start, pydyf.Dictionary({"S": "/D"})]
+
+    def finish(document: Document, pdf: pydyf.PDF) -> None:
+        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array(numbers)})
+
+    return finish
 
 
 # Python's cyclic garbage collector walks every live object on each full collection. The laid-out
@@ -137,7 +174,8 @@ def layout(html: str, base_url: Path) -> Layout:
             string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher
         ).render()
     identifier = hashlib.md5(html.encode("utf-8"), usedforsecurity=False).hexdigest()
-    return Layout(document, tuple(warnings), identifier.encode("ascii"))
+    return Layout(document, tuple(warnings), identifier.encode("ascii"),
+                  _body_start_page(document, html), _COVER in html)
 
 
 def write_pdf(pages: Layout, target: Path, *, when: datetime, variant: str | None = None,
@@ -166,7 +204,8 @@ def write_pdf(pages: Layout, target: Path, *, when: datetime, variant: str | Non
     partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with collected_warnings("weasyprint") as warnings, _fewer_full_collections():
-            pages.document.write_pdf(partial, pdf_identifier=pages.identifier, **options)
+            pages.document.write_pdf(partial, pdf_identifier=pages.identifier,
+                                     finisher=_page_labels(pages), **options)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)

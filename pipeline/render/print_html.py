@@ -20,13 +20,16 @@ from markupsafe import Markup
 from pipeline.messages import render as msg
 from pipeline.model.report import Report
 from pipeline.render.macros import Caption, expand_page
-from pipeline.render.pages import Page
+from pipeline.render.pages import Page, chapter_label
 from pipeline.render.sanitize import clean_html
 from pipeline.render.siteconfig import markdown_extensions
 from pipeline.templating import render
 
 FRONT_PAGE = "kata-pengantar"  # the table of contents follows it, as in printed LKjIPs
-TOC_DEPTH = 2  # chapters and their sections
+TOC_DEPTH = 3  # chapters, their sections and subsections (the Sasaran Strategis of Bab III)
+# Where Arabic page numbers start (Bab I is page 1; everything before it is numbered i, ii, ...).
+# pdf.layout finds the section carrying this class to write the PDF's page labels.
+BODY_START_CLASS = "body-start"
 _H1 = re.compile(r"<h1([^>]*)>(.*?)</h1>", re.DOTALL)
 _CHAPTER_TITLE = re.compile(r"^(BAB\s+[IVXLC]+)\s+(.+)$", re.IGNORECASE)
 
@@ -89,12 +92,34 @@ def _chapter_title(match: re.Match[str]) -> str:
     return f"<h1{attrs}>{inner}</h1>"
 
 
-def render_chapter(converter: ChapterConverter, page: Page, report: Report) -> Chapter:
+# A heading and the sentence introducing a landscape table go onto the table's landscape page:
+# otherwise the change of page size leaves them alone at the foot of a portrait page.
+_WIDE_INTRO = re.compile(
+    r'(<h([2-4])\b[^>]*>(?:(?!</h\2>).)*</h\2>\s*(?:<p>(?:(?!</p>).)*</p>\s*)?)'
+    r'(<div class="lkjip-table-wrap lkjip-wide">.*?</table>\s*</div>)', re.DOTALL)
+
+
+def _keep_with_wide_table(match: re.Match[str]) -> str:
+    return f'<div class="lkjip-wide lkjip-wide-intro">{match.group(1)}{match.group(3)}</div>'
+
+
+def render_chapter(converter: ChapterConverter, page: Page, report: Report,
+                   part: str = "") -> Chapter:
+    """One page as a ``<section>``; ``part`` is ``front`` (numbered in roman), ``body-start``
+    (Bab I: Arabic numbers start at 1) or empty."""
     expansion = expand_page(page.body, page.path, report, line_offset=page.line_offset)
     html, tokens = converter.convert(page.stem, expansion.text)
     html = _H1.sub(_chapter_title, clean_html(html))
-    section = render("pipeline.render", "chapter.html", stem=page.stem, body=Markup(html))
+    html = _WIDE_INTRO.sub(_keep_with_wide_table, html)
+    section = render("pipeline.render", "chapter.html", stem=page.stem, part=part,
+                     body=Markup(html))
     return Chapter(page, section, tuple(_flatten(tokens)), expansion.captions)
+
+
+def body_start(pages: list[Page]) -> int:
+    """Index in ``pages`` of the first numbered chapter (Bab I); ``len(pages)`` if none."""
+    return next((n for n, p in enumerate(pages) if (chapter_label(p.path) or "").isdigit()),
+                len(pages))
 
 
 # --- front matter of the print version ----------------------------------------------------
@@ -106,6 +131,7 @@ class TocEntry:
     element_id: str
     text: str
     label: str = ""
+    front: bool = False  # in the front matter: its page number is roman
 
 
 @dataclass(frozen=True)
@@ -121,26 +147,30 @@ _LISTS = (
 )
 
 
-def _headings(chapters: list[Chapter]) -> list[TocEntry]:
+def _headings(chapters: list[Chapter], front: set[str]) -> list[TocEntry]:
     return [
-        TocEntry(f"level-{h.level}", h.element_id, h.text)
+        TocEntry(f"level-{h.level}", h.element_id, h.text, front=chapter.page.stem in front)
         for chapter in chapters for h in chapter.headings if h.level <= TOC_DEPTH
     ]
 
 
-def _toc(before: list[Chapter], after: list[Chapter],
-         captions: list[Caption]) -> list[TocSection]:
-    """Daftar isi (entries in page order), then the lists of tables and of figures."""
-    lists = [item for item in _LISTS if any(c.kind == item[2] for c in captions)]
+def _toc(before: list[Chapter], after: list[Chapter], front: set[str]) -> list[TocSection]:
+    """Daftar isi (entries in page order), then the lists of tables and of figures.
+
+    ``front`` names the pages of the front matter (stems): their entries get roman numbers.
+    """
+    captions = [(c, chapter.page.stem in front)
+                for chapter in (*before, *after) for c in chapter.captions]
+    lists = [item for item in _LISTS if any(c.kind == item[2] for c, _ in captions)]
     entries = [
-        *_headings(before),
-        *(TocEntry("level-1", anchor, title) for title, anchor, _ in lists),
-        *_headings(after),
+        *_headings(before, front),
+        *(TocEntry("level-1", anchor, title, front=True) for title, anchor, _ in lists),
+        *_headings(after, front),
     ]
     sections = [TocSection("daftar-isi", msg.TOC_TITLE, tuple(entries))]
     for title, anchor, kind in lists:
-        items = tuple(TocEntry("caption", c.element_id, c.text, f"{c.kind} {c.label}")
-                      for c in captions if c.kind == kind)
+        items = tuple(TocEntry("caption", c.element_id, c.text, f"{c.kind} {c.label}", in_front)
+                      for c, in_front in captions if c.kind == kind)
         sections.append(TocSection(anchor, title, items))
     return sections
 
@@ -159,17 +189,22 @@ def print_stylesheet() -> str:
 
 
 def print_html(pages: list[Page], report: Report, config: dict[str, Any],
-               front: str = "", draft: bool = False) -> str:
+               front: str = "", *, draft: bool = False) -> str:
     """The whole print document for ``pages`` (nav order); pages not printed are skipped.
-
-    ``draft`` prints a "DRAF" watermark on every page (not built from a verified main).
 
     ``front`` is HTML printed right after the cover (a release's lembar pengesahan). The
     report's tables come with their column widths (:func:`table_columns.fixed_table_columns`).
+    Pages before Bab I are numbered i, ii, ...; Bab I starts at 1. ``draft`` puts a "DRAF"
+    watermark on every page (a build from a revision that is not a verified main).
     """
     converter = ChapterConverter(config)
-    chapters = [render_chapter(converter, p, report) for p in pages if p.printed]
-    captions = [c for chapter in chapters for c in chapter.captions]
+    printed = [p for p in pages if p.printed]
+    start = body_start(printed)
+    parts = ["front" if n < start else BODY_START_CLASS if n == start else ""
+             for n in range(len(printed))]
+    chapters = [render_chapter(converter, p, report, part)
+                for p, part in zip(printed, parts, strict=True)]
+    front_stems = {p.stem for p in printed[:start]}
     split = next(
         (i + 1 for i, c in enumerate(chapters) if c.page.stem == FRONT_PAGE), 0
     )
@@ -184,11 +219,12 @@ def print_html(pages: list[Page], report: Report, config: dict[str, Any],
         running_head=css_string(msg.RUNNING_HEAD.format(org=org.name, year=report.year)),
         cover_title=msg.COVER_TITLE.format(year=report.year),
         org_name=org.name, regency=org.regency, address=org.address,
+        emblem=org.emblem, emblem_alt=msg.EMBLEM_ALT.format(regency=org.regency),
+        draft=msg.DRAFT_MARK if draft else "",
         front=Markup(front),  # the release's lembar pengesahan, from its own template
         before=[Markup(c.html) for c in chapters[:split]],
-        toc=_toc(chapters[:split], chapters[split:], captions),
+        toc=_toc(chapters[:split], chapters[split:], front_stems),
         after=[Markup(c.html) for c in chapters[split:]],
-        draft=msg.DRAFT_WATERMARK if draft else "",
     )
     # Imported here: WeasyPrint costs a second to import, and redline.py uses this module.
     from pipeline.render.table_columns import fixed_table_columns

@@ -34,7 +34,7 @@ _TABLE = re.compile(
     r'<div class="(?P<wrap>[^"]*)">\s*<table class="(?P<classes>lkjip-table\b[^"]*)"'
     r' id="(?P<id>[^"]*)">(?P<body>.*?)</table>', re.DOTALL)
 _CAPTION_END = "</caption>"
-_SECTION = re.compile(r"<(thead|tbody|tfoot)>(.*?)</\1>", re.DOTALL)
+_SECTION = re.compile(r"<(thead|tbody|tfoot)(?:\s[^>]*)?>(.*?)</\1>", re.DOTALL)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
 _CELL = re.compile(r"<(t[hd])((?:\s[^>]*)?)>(.*?)</\1>", re.DOTALL)
 _ROWSPAN = re.compile(r'\srowspan="\d+"')
@@ -131,7 +131,12 @@ class _Kind:
 
 
 def _sections(body: str) -> dict[str, str]:
-    return {name: inner for name, inner in _SECTION.findall(body)}
+    """thead, tbody, tfoot -> their rows (a table's row groups, <tbody class="lkjip-group">,
+    one after the other)."""
+    found: dict[str, str] = {}
+    for name, inner in _SECTION.findall(body):
+        found[name] = found.get(name, "") + inner
+    return found
 
 
 def _column_count(head: str) -> int:

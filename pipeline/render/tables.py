@@ -39,6 +39,10 @@ class Table:
     kind: str = ""  # CSS class naming the table, for column widths
     wide: bool = False  # printed on a landscape page
     foot: tuple[Row, ...] = field(default=())
+    # Rows that belong together (a sasaran and its indicators, spanned by its label): sizes of
+    # consecutive groups of ``body``, each written as its own <tbody> that a page break does
+    # not split, so a table continued on the next page starts with a group and its label.
+    groups: tuple[int, ...] = field(default=())
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -52,8 +56,15 @@ def table_html(table: Table, label: str, element_id: str) -> str:
         f'<caption><span class="lkjip-label">{escape(msg.TABLE)} {escape(label)}</span> '
         f"{escape(table.caption)}</caption>",
         "<thead>", *(_row(r, "th") for r in table.head), "</thead>",
-        "<tbody>", *(_row(r, "td") for r in table.body), "</tbody>",
     ]
+    if table.groups and sum(table.groups) == len(table.body):
+        start = 0
+        for size in table.groups:
+            parts += ['<tbody class="lkjip-group">',
+                      *(_row(r, "td") for r in table.body[start:start + size]), "</tbody>"]
+            start += size
+    else:
+        parts += ["<tbody>", *(_row(r, "td") for r in table.body), "</tbody>"]
     if table.foot:
         parts += ["<tfoot>", *(_row(r, "td") for r in table.foot), "</tfoot>"]
     parts += ["</table>", "</div>"]
@@ -136,6 +147,7 @@ def _rowspan_rows(first: Iterable[Cell], rows: list[Row]) -> list[Row]:
 def goals_table(report: Report) -> Table:
     """Renstra goals, their objectives and the objectives' indicators (rows spanned)."""
     body: list[Row] = []
+    groups: list[int] = []
     for goal in report.renstra.goals:
         goal_rows: list[Row] = []
         for objective in report.objectives_of(goal.code):
@@ -145,12 +157,14 @@ def goals_table(report: Report) -> Table:
             goal_rows += _rowspan_rows([Cell(objective.description, code=objective.code)], rows)
         goal_rows = goal_rows or [(Cell(""), Cell(""))]
         body += _rowspan_rows([Cell(goal.description, code=goal.code)], goal_rows)
+        groups.append(len(goal_rows))
     renstra = report.renstra
     return Table(
         msg.CAP_GOALS.format(period=f"{renstra.start}\u2013{renstra.end}"),
         _head(msg.COL_GOAL, msg.COL_OBJECTIVE, msg.COL_INDICATOR),
         tuple(body),
         "lkjip-goals",
+        groups=tuple(groups),
     )
 
 
@@ -159,7 +173,7 @@ def indicators_table(report: Report) -> Table:
         (
             _no(n), Cell(i.code, "center"), Cell(i.description), Cell(i.unit, "center"),
             Cell(msg.POLARITY.get(i.polarity.value, i.polarity.value)),
-            Cell(i.formula or msg.NONE), Cell(i.data_source),
+            Cell(i.formula or msg.NOT_AVAILABLE), Cell(i.data_source),
         )
         for n, i in enumerate(report.indicators, 1)
     ]
@@ -185,6 +199,7 @@ def _agreement_groups(report: Report) -> list[tuple[Objective, list[Indicator]]]
 
 def agreement_table(report: Report) -> Table:
     body: list[Row] = []
+    groups: list[int] = []
     n = 0
     for objective, members in _agreement_groups(report):
         rows: list[Row] = []
@@ -195,11 +210,13 @@ def agreement_table(report: Report) -> Table:
                 _num(target_text(indicator, report.year)),
             ))
         body += _rowspan_rows([Cell(objective.description, code=objective.code)], rows)
+        groups.append(len(rows))
     return Table(
         msg.CAP_AGREEMENT.format(org=report.organisation.name, year=report.year),
         _head(msg.COL_OBJECTIVE, msg.COL_INDICATOR, msg.COL_TARGET_YEAR.format(year=report.year)),
         tuple(body),
         "lkjip-pk",
+        groups=tuple(groups),
     )
 
 
@@ -227,18 +244,22 @@ def achievement_table(report: Report, objective: Objective | None = None) -> Tab
         caption = msg.CAP_ACHIEVEMENT.format(objective=objective_name(objective), year=report.year)
         return Table(caption, _head(msg.COL_NO, *heads), tuple(body), "lkjip-capaian")
     rows: list[Row] = []
+    groups: list[int] = []
     for group, members in _agreement_groups(report):
         rows += _rowspan_rows(
             [Cell(group.code, "center")], [_achievement_cells(report, i) for i in members]
         )
+        groups.append(len(members))
     caption = msg.CAP_ACHIEVEMENT_ALL.format(year=report.year)
-    return Table(caption, _head(msg.COL_OBJECTIVE, *heads), tuple(rows), "lkjip-capaian-all")
+    return Table(caption, _head(msg.COL_OBJECTIVE, *heads), tuple(rows), "lkjip-capaian-all",
+                 groups=tuple(groups))
 
 
 def trend_table(report: Report, objective: Objective) -> Table:
     """Analysis 2: target, realisasi and capaian of each Renstra year up to the report's."""
     years = report.years
     body: list[Row] = []
+    groups: list[int] = []
     for indicator in report.indicators_of(objective.code):
         rows: list[Row] = [
             (Cell(msg.ROW_TARGET),
@@ -250,11 +271,13 @@ def trend_table(report: Report, objective: Objective) -> Table:
         ]
         label = f"{indicator.description} ({indicator.unit})"
         body += _rowspan_rows([Cell(label, code=indicator.code)], rows)
+        groups.append(len(rows))
     return Table(
         msg.CAP_TREND.format(objective=objective_name(objective), start=years[0], end=years[-1]),
         _head(msg.COL_INDICATOR, msg.COL_DESCRIPTION, *(str(y) for y in years)),
         tuple(body),
         "lkjip-tren",
+        groups=tuple(groups),
     )
 
 

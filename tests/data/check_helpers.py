@@ -6,6 +6,8 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import yaml
+
 from pipeline.check import check_project
 from pipeline.errors import Problem
 from pipeline.messages.content import ANALYSES
@@ -66,12 +68,23 @@ def only(problems: list[Problem]) -> Problem:
     return problems[0]
 
 
+def _indicators_of(objective: str) -> list[str]:
+    """The repository's indicators of ``objective`` (data/indikator.yaml)."""
+    data = yaml.safe_load((REPO / "data" / "indikator.yaml").read_text("utf-8"))
+    return [i["kode"] for i in data["indikator"] if i["sasaran"] == objective]
+
+
 def complete_chapter(objectives: list[str]) -> str:
-    """A Bab III with the seven analyses for each of ``objectives``, as the spec lays it out."""
+    """A Bab III with the seven analyses for each of ``objectives``, as the spec lays it out;
+    analysis 1 discusses every indicator of the sasaran (the repository's data)."""
     lines = ["# BAB III AKUNTABILITAS KINERJA", "", "## A. Capaian Kinerja Organisasi", ""]
     for n, code in enumerate(objectives, start=1):
         lines += [f"### Sasaran Strategis {n} ({code}): {{{{ uraian {code} }}}}", ""]
         for number, name in ANALYSES.items():
-            lines += [f"#### {number}. {name}", "", f"Analisis {number} untuk {code}.", ""]
+            text = f"Analisis {number} untuk {code}."
+            if number == 1:
+                text += "".join(f" Realisasi {{{{ realisasi {i} }}}}."
+                                for i in _indicators_of(code))
+            lines += [f"#### {number}. {name}", "", text, ""]
     lines += ["## B. Realisasi Anggaran", "", "{{ tabel_anggaran }}", ""]
     return "\n".join(lines)

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from publish_helpers import with_report
 from pypdf import PdfReader
 from workflow_helpers import Office
 
+from pipeline.formatting import date_in_words, spaced_nip
+from pipeline.messages import WIB
 from pipeline.publish.mainline import judge_main
 from pipeline.publish.release import (
     _full_chain,
@@ -111,7 +114,15 @@ def test_release_bundle_pdf_and_offline_verification(office: Office, tmp_path: P
                           check=True).stdout
     assert "LEMBAR PENGESAHAN" in text and commit in text.replace("\n", "")
     for short in ("kasubbag", "sekretaris", "inspektur"):
-        assert office.actors[short].nip in text
+        assert spaced_nip(office.actors[short].nip) in text  # "19740705 200604 1 007"
+    # One date for the head's signature: the Kata Pengantar is dated the day of the sign commit
+    # (in words), the day the lembar pengesahan shows.
+    signed = next(e for e in source["chain"] if e["action"] == "sign")
+    day = date_in_words(datetime.fromtimestamp(signed["time"], WIB).date())
+    kata_pengantar = next(page for page in text.split("\f") if "KATA PENGANTAR" in page
+                          and "Puji syukur" in page)
+    assert f"Ngabang, {day}" in kata_pengantar
+    assert f"{day}, pukul" in " ".join(text.split())  # the lembar pengesahan's date column
 
     # Reproducible: the same commit built again gives the same PDF and site.zip bytes.
     again = tmp_path / "lagi"

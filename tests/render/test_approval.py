@@ -19,6 +19,18 @@ def test_signature_box_with_a_signatory_only() -> None:
     row = _row("HERI ADIWIJAYA, SE")
     signed = approval_sheet([row], "a" * 40, "b" * 40, "2025/1", row)
     assert f'id="{SIGNATURE_BOX.id}"' in signed and f"width: {SIGNATURE_BOX.width_mm}mm" in signed
-    assert "Mengesahkan," in signed and "NIP 197407052006041007" in signed
+    assert "Mengesahkan," in signed and "NIP 19740705 200604 1 007" in signed
     plain = approval_sheet([row], "a" * 40, "b" * 40, "2025/1")
     assert SIGNATURE_BOX.id not in plain and "LEMBAR PENGESAHAN" in plain
+
+
+def test_nip_spaced_rank_under_the_name_hashes_on_their_own_lines() -> None:
+    row = ApprovalRow("8", "Tanda tangan", "Inspektur", "HERI ADIWIJAYA, SE", "197407052006041007",
+                      "3 Desember 2026, pukul 10.00 WIB", "Pembina Tingkat I (IV/b)")
+    html = approval_sheet([row], "a" * 40, "b" * 40, "2025/1", row)
+    assert html.count("19740705 200604 1 007") == 2  # the table and the signature block
+    assert "HERI ADIWIJAYA, SE<br><span class=\"rank\">Pembina Tingkat I (IV/b)</span>" in html
+    assert "3 Desember 2026, pukul 10.00 WIB" in html
+    # Each hash alone in a monospaced span of its own line, never in a justified sentence.
+    assert f"<code style=\"font-size: 8.5pt\">{'a' * 40}</code></p>" in html
+    assert f"<code style=\"font-size: 8.5pt\">{'b' * 40}</code></p>" in html

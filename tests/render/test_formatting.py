@@ -20,7 +20,7 @@ from pipeline.model.achievement import Range
         (-0.001, 2, "0,00"),  # never "-0,00"
         (-1234.5, 0, "-1.235"),
         (999.995, 2, "1.000,00"),
-        (None, 2, "n/a"),
+        (None, 2, "\u2013"),
     ],
 )
 def test_number(value: float | None, decimals: int, text: str) -> None:
@@ -29,7 +29,7 @@ def test_number(value: float | None, decimals: int, text: str) -> None:
 
 def test_percent_and_rupiah() -> None:
     assert fmt.percent(87.5) == "87,50%"
-    assert fmt.percent(None) == "n/a"
+    assert fmt.percent(None) == "\u2013"
     assert fmt.rupiah(10679186580) == "Rp10.679.186.580"
     assert fmt.rupiah(1234567.5) == "Rp1.234.568"
     assert fmt.rupiah(-5000) == "-Rp5.000"
@@ -45,4 +45,4 @@ def test_target_and_unit() -> None:
     assert fmt.target(Range(63, 66.5)) == "63\u201366,5"
     assert fmt.with_unit(fmt.target(85), "%") == "85%"
     assert fmt.with_unit("3,2", "Level") == "3,2 Level"
-    assert fmt.with_unit(fmt.target(None), "%") == "n/a"
+    assert fmt.with_unit(fmt.target(None), "%") == "\u2013"

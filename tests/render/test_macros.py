@@ -29,11 +29,11 @@ BAB3 = "content/bab-3-akuntabilitas-kinerja.md"
         ("{{ uraian IKU-05 }}", "Persentase temuan berulang"),
         ("{{ uraian T-1 }}", "Tata kelola yang bersih"),
         ("{{ uraian 6.01.02.2.01 }}", "Penyelenggaraan Pengawasan Internal"),
-        ("{{ target IKU-01 }}", "3,2 Level"),
-        ("{{ target IKU-02 }}", "63\u201366 Nilai"),  # a range target
-        ("{{ target IKU-01 2024 }}", "3 Level"),
+        ("{{ target IKU-01 }}", "level 3,2"),  # as a sentence writes it
+        ("{{ target IKU-02 }}", "nilai 63\u201366"),  # a range target
+        ("{{ target IKU-01 2024 }}", "level 3"),
         ("{{ realisasi IKU-05 }}", "8,5%"),
-        ("{{ realisasi IKU-01 2026 }}", "n/a"),  # no realisasi yet
+        ("{{ realisasi IKU-01 2026 }}", "\u2013"),  # no realisasi yet
         ("{{ capaian IKU-01 }}", "99,38%"),  # 3,18 / 3,2 = 99,375 -> half-up
         ("{{ capaian IKU-01 2024 }}", "101,67%"),
         ("{{ capaian IKU-02 }}", "100,00%"),  # inside the range
@@ -42,9 +42,9 @@ BAB3 = "content/bab-3-akuntabilitas-kinerja.md"
         ("{{ capaian IKU-07 2024 }}", "100,00%"),  # target 0 met
         ("{{ kategori IKU-01 }}", "Sangat Baik"),
         ("{{ kategori IKU-07 }}", "Sangat Kurang"),
-        ("{{ target_renstra IKU-01 }}", "3,3 Level"),
+        ("{{ target_renstra IKU-01 }}", "level 3,3"),
         ("{{ capaian_renstra IKU-01 }}", "96,36%"),
-        ("{{ standar_nasional IKU-01 }}", "3 Level"),
+        ("{{ standar_nasional IKU-01 }}", "level 3"),
         ("{{ standar_nasional IKU-02 }}", "tidak ada"),
         ("{{ capaian_sasaran SS-1 }}", "99,69%"),  # mean of 99,375 and 100
         ("{{ kategori_sasaran SS-2 }}", "Kurang"),  # mean of 115 and 0 = 57,5
@@ -63,6 +63,25 @@ BAB3 = "content/bab-3-akuntabilitas-kinerja.md"
         ("{{ jumlah_indikator }}", "4"),
         ("{{ jumlah_sasaran }}", "2"),
         ("{{ ringkasan_kategori }}", "3 indikator Sangat Baik dan 1 indikator Sangat Kurang"),
+        ("{{ status_target IKU-01 }}", "belum mencapai target"),  # 99,38%
+        ("{{ status_target IKU-01 2024 }}", "melampaui target"),  # 101,67%
+        ("{{ status_target IKU-02 }}", "memenuhi target"),  # inside the range
+        ("{{ status_target IKU-07 2024 }}", "memenuhi target"),  # zero target met
+        ("{{ status_target IKU-01 2026 }}", "belum dapat dinilai terhadap target"),
+        ("{{ arah IKU-01 }}", "meningkat dibandingkan Tahun 2024 (level 3,05)"),
+        ("{{ arah IKU-05 }}", "menurun dibandingkan Tahun 2024 (12,6%)"),
+        ("{{ arah IKU-07 }}", "meningkat dibandingkan Tahun 2024 (0 kasus)"),
+        ("{{ tren IKU-02 }}", "meningkat setiap tahun sejak 2024"),
+        ("{{ kategori_tertinggi }}", "Sangat Baik"),
+        ("{{ indikator_belum_mencapai_target }}",
+         "tingkat maturitas SPIP (IKU-01) dan kasus kerugian daerah (IKU-07)"),
+        ("{{ indikator_belum_mencapai_target SS-1 }}", "tingkat maturitas SPIP (IKU-01)"),
+        ("{{ jumlah_belum_mencapai_target SS-2 }}", "1"),
+        ("{{ indikator_kategori_tertinggi SS-2 }}", "persentase temuan berulang (IKU-05)"),
+        ("{{ indikator_bukan_kategori_tertinggi SS-1 }}", "tidak ada"),
+        ("{{ indikator_bukan_kategori_tertinggi }}", "kasus kerugian daerah (IKU-07)"),
+        ("{{ tanggal_perjanjian_kinerja }}", "31 Januari 2025"),
+        ("{{ status_efisiensi SS-1 }}", "efisien"),  # 99,69% / 95,00%
     ],
 )
 def test_inline_macro(report: Report, source: str, expected: str) -> None:
@@ -80,6 +99,12 @@ def test_every_macro_of_the_spec_is_implemented() -> None:
         "tabel_tren", "tabel_renstra", "tabel_standar_nasional", "tabel_efisiensi",
         "tabel_program", "grafik", "tabel_anggaran", "grafik_anggaran", "tabel_skala",
         "aturan_capaian", "tanda_tangan",
+        # qualitative statements (prose that follows the data) and the PK's signatures
+        "status_target", "arah", "tren", "kategori_tertinggi", "indikator_belum_mencapai_target",
+        "jumlah_belum_mencapai_target", "indikator_kategori_tertinggi",
+        "indikator_bukan_kategori_tertinggi", "tanda_tangan_perjanjian_kinerja",
+        "tempat_perjanjian_kinerja", "tanggal_perjanjian_kinerja", "pihak_kedua",
+        "status_efisiensi",
     }
     assert set(MACROS) == spec
 

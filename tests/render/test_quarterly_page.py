@@ -7,8 +7,8 @@ from pathlib import Path
 
 import lxml.html
 
-from pipeline.build import SitePages
 from pipeline.data.load import load_report
+from pipeline.render.pages import SitePages
 from pipeline.render.quarterly_page import combine, monitoring_markdown, monitoring_pages
 
 REPO = Path(__file__).resolve().parents[2]

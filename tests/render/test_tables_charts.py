@@ -32,7 +32,7 @@ def test_trend_table_covers_renstra_start_to_reporting_year(report: Report) -> N
     assert [c.text for c in table.head[0]][2:] == ["2021", "2022", "2023", "2024", "2025"]
     capaian_row = table.body[2]  # IKU-01: target, realisasi, capaian
     assert capaian_row[0].text == "Capaian"
-    assert [c.text for c in capaian_row[1:]] == ["n/a", "n/a", "n/a", "101,67%", "99,38%"]
+    assert [c.text for c in capaian_row[1:]] == ["\u2013", "\u2013", "\u2013", "101,67%", "99,38%"]
 
 
 def test_goals_table_spans_rows(report: Report) -> None:
