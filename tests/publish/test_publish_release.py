@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -129,6 +130,13 @@ def test_release_bundle_pdf_and_offline_verification(office: Office, tmp_path: P
                   again / "out")
     assert (again / "out/lkjip-2025.pdf").read_bytes() == pdf.read_bytes()
     assert (again / "out/site.zip").read_bytes() == (bundle / "site.zip").read_bytes()
+    # The release's site is the public one: no authors' guide, no history with names and NIPs,
+    # and no DRAF mark (a release is made only from a main that verifies).
+    with zipfile.ZipFile(bundle / "site.zip") as site:
+        names = set(site.namelist())
+        assert "index.html" in names and "search/search_index.js" in names
+        assert not names & {"panduan-data.html", "riwayat-penyusunan.html"}
+        assert b'data-lkjip="draf"' not in site.read("index.html")
 
 
 def _forge_archive(office: Office, genuine: Path, forged: Path) -> None:
