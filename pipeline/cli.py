@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline import __version__, terminal
-from pipeline.commands import COMMANDS
+from pipeline.commands import COMMANDS, load
 from pipeline.error_handler import report_bug
 from pipeline.errors import UserError
 from pipeline.messages import cli as msg
@@ -24,7 +24,9 @@ def _indonesian(text: str) -> str:
     return msg.ARGPARSE.get(text, text)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: with a known command only that command's module is imported;
+    without one (``--help``, a typo, shell completion) every command is."""
     # argparse reads its texts ("usage:", "options", its errors) through the gettext function
     # it imported as ``_``; no Indonesian catalogue ships with Python, so give it ours.
     argparse._ = _indonesian  # type: ignore[attr-defined]
@@ -35,14 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lkjip {__version__}",
                         help=msg.VERSION_HELP)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True)
-    for module in COMMANDS:
+    words = [a for a in (argv or []) if not a.startswith("-")]
+    chosen = [words[0]] if words and words[0] in COMMANDS else list(COMMANDS)
+    for module in load(chosen):
         module.add_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     terminal.install()  # nothing a commit or a revision says can steer the terminal
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv).parse_args(argv)
     if isinstance(getattr(args, "root", None), Path):
         args.root = project_root(args.root)  # from any subfolder, as git does
     try:
