@@ -11,6 +11,7 @@ file is replaced atomically. A workbook exported and imported unchanged changes 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from pathlib import Path
@@ -260,9 +261,10 @@ def _indicator_sheet(sheet: Worksheet, indicators: dict[str, Any], cells: _Cells
     return aggregation
 
 
-def _year_sheet(sheet: Worksheet, indicators: dict[str, Any], cells: _Cells,
-                merger: _Merger) -> None:
-    cols = layout.YEAR_COLUMNS
+def _indicator_years(sheet: Worksheet, indicators: dict[str, Any], cells: _Cells,
+                     ) -> Iterator[tuple[int, str, int, Any]]:
+    """(row, code, year, indicator) of every row naming a known indicator and a year once;
+    a row that names them again is refused at its code cell."""
     seen: dict[tuple[str, int], int] = {}
     for row in _rows(sheet):
         code = _code(sheet, row, indicators, cells, IND)
@@ -274,7 +276,13 @@ def _year_sheet(sheet: Worksheet, indicators: dict[str, Any], cells: _Cells,
                                                                row=seen[(code, year)]))
             continue
         seen[(code, year)] = row
-        item = indicators[code]
+        yield row, code, year, indicators[code]
+
+
+def _year_sheet(sheet: Worksheet, indicators: dict[str, Any], cells: _Cells,
+                merger: _Merger) -> None:
+    cols = layout.YEAR_COLUMNS
+    for row, code, year, item in _indicator_years(sheet, indicators, cells):
         c_low, c_high, c_act = (layout.column(cols, n)
                                 for n in (msg.TARGET, msg.TARGET_HIGH, msg.ACTUAL))
         low, high = cells.number(sheet, row, c_low), cells.number(sheet, row, c_high)
@@ -313,18 +321,7 @@ def _set_target(merger: _Merger, targets: Any, year: int, low: Any, high: Any, c
 
 def _quarter_sheet(sheet: Worksheet, indicators: dict[str, Any], cells: _Cells,
                    merger: _Merger, aggregation: dict[str, str | None]) -> None:
-    seen: dict[tuple[str, int], int] = {}
-    for row in _rows(sheet):
-        code = _code(sheet, row, indicators, cells, IND)
-        year = _year(sheet, row, 3, cells) if code else None
-        if code is None or year is None:
-            continue
-        if (code, year) in seen:
-            cells.bad(sheet, row, 1, msg.CELL_DUPLICATE.format(code=code, year=year,
-                                                               row=seen[(code, year)]))
-            continue
-        seen[(code, year)] = row
-        item = indicators[code]
+    for row, code, year, item in _indicator_years(sheet, indicators, cells):
         values = {field: [cells.number(sheet, row, 4 + offset + q) for q in range(4)]
                   for field, offset in (("target", 0), ("realisasi", 4))}
         quarters = item.get("triwulan")
