@@ -34,6 +34,8 @@ MACRO_ERRORS = "{count} masalah makro pada konten:"
 
 # --- captions -----------------------------------------------------------------------------
 TABLE = "Tabel"
+# Printed above the part of a table that goes on to the next page.
+TABLE_CONTINUED = "{table} {label} (lanjutan)"
 FIGURE = "Gambar"
 CAP_GOALS = "Tujuan, Sasaran Strategis, dan Indikator Kinerja Utama Renstra {period}"
 CAP_INDICATORS = "Indikator Kinerja Utama {org}"

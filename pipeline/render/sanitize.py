@@ -33,6 +33,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "td": {"colspan", "rowspan", "style"},
     "th": {"colspan", "rowspan", "style", "scope"},
     "col": {"span", "style"},
+    "tbody": {"data-lanjutan"},  # the name of a table continued on the next page (print.css)
     "ol": {"start", "type"},
     "li": {"value"},
     "details": {"open"},

@@ -57,14 +57,18 @@ def table_html(table: Table, label: str, element_id: str) -> str:
         f"{escape(table.caption)}</caption>",
         "<thead>", *(_row(r, "th") for r in table.head), "</thead>",
     ]
+    # The first rows carry the name a continued part is printed under (print.css).
+    continued = escape(msg.TABLE_CONTINUED.format(table=msg.TABLE, label=label))
     if table.groups and sum(table.groups) == len(table.body):
         start = 0
         for size in table.groups:
-            parts += ['<tbody class="lkjip-group">',
+            first = f' data-lanjutan="{continued}"' if start == 0 else ""
+            parts += [f'<tbody class="lkjip-group"{first}>',
                       *(_row(r, "td") for r in table.body[start:start + size]), "</tbody>"]
             start += size
     else:
-        parts += ["<tbody>", *(_row(r, "td") for r in table.body), "</tbody>"]
+        parts += [f'<tbody data-lanjutan="{continued}">',
+                  *(_row(r, "td") for r in table.body), "</tbody>"]
     if table.foot:
         parts += ["<tfoot>", *(_row(r, "td") for r in table.foot), "</tfoot>"]
     parts += ["</table>", "</div>"]

@@ -160,15 +160,26 @@ def _text(box: boxes.Box) -> str:
     return " ".join(b.text for b in box.descendants() if isinstance(b, boxes.TextBox)).strip()
 
 
+def _caption_label(table: boxes.TableBox) -> str:
+    label = table.element.find("caption/span")
+    assert label is not None and label.text
+    return " ".join(label.text.split())  # "Tabel 2.2"
+
+
+def _head_lines(built: Built, index: int) -> list[str]:
+    """The lines above the running head's rule: the running head, then a continued table."""
+    return built.lines(index)[:2]
+
+
 def test_a_table_going_on_to_the_next_page_repeats_header_and_group_label(built: Built) -> None:
     seen: dict[str, int] = {}
-    continued = 0
+    continued_on: dict[int, str] = {}
     for index, table in _fragments(built):
         table_id = table.element.get("id")
         if table_id not in seen:
             seen[table_id] = index
             continue
-        continued += 1
+        continued_on[index] = _caption_label(table)
         groups = table.children
         assert groups[0].is_header, table_id  # the header row again
         body = next(g for g in groups if not g.is_header and not g.is_footer)
@@ -180,11 +191,19 @@ def test_a_table_going_on_to_the_next_page_repeats_header_and_group_label(built:
         columns = len(groups[0].children[0].children)
         spanned = sum(cell.colspan for cell in first_row.children)
         assert spanned == columns, (table_id, built.labels[index])
-    assert continued >= 1  # the report has tables longer than a page: the test looks at them
+    assert len(continued_on) >= 2  # the report has tables longer than a page: the test sees them
+    # "(lanjutan)" with the table's number at the top of every page a table goes on to, and on
+    # no other page.
+    for index in range(len(built.pages)):
+        head = " ".join(_head_lines(built, index))
+        if index in continued_on:
+            assert f"{continued_on[index]} (lanjutan)" in head, (built.labels[index], head)
+        else:
+            assert "(lanjutan)" not in head, (built.labels[index], head)
 
 
 def test_groups_of_a_table_are_never_split(built: Built) -> None:
-    assert built.html.count('<tbody class="lkjip-group">') >= 4
+    assert built.html.count('<tbody class="lkjip-group"') >= 4
     for _index, table in _fragments(built):
         for group in table.children:
             if group.element is not None and "lkjip-group" in group.element.get("class", ""):
