@@ -34,15 +34,16 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import cache
-from pipeline.data.load import DATA_DIR, load_report
-from pipeline.errors import CannotRun, Problem, UserError
+from pipeline.data.load import DATA_DIR
+from pipeline.errors import CannotRun, UserError
 from pipeline.logs import collected_warnings
 from pipeline.messages import WIB
 from pipeline.messages import build as msg
 from pipeline.messages import safety as safety_msg
 from pipeline.model.report import Report
+from pipeline.project import Project
 from pipeline.render import pages as content
-from pipeline.render.macros import MacroError, find_macro_problems
+from pipeline.render.macros import MacroError
 from pipeline.render.pages import SitePages
 from pipeline.render.siteconfig import CONFIG_FILE
 from pipeline.textfile import symlink_problems
@@ -74,22 +75,8 @@ def document_date(report: Report, environ: Mapping[str, str]) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=WIB)
 
 
-def content_problems(root: Path, report: Report, config: dict) -> list[Problem]:
-    """Macro problems of every Markdown page MkDocs would build, and nav entries with no file."""
-    docs = content.docs_dir(root, config)
-    problems: list[Problem] = []
-    for src in content.nav_sources(config):
-        if not (docs / src).is_file():
-            problems.append(Problem(f"{docs.relative_to(root).as_posix()}/{src}", None,
-                                    msg.PAGE_MISSING))
-    for file in sorted(docs.rglob("*.md")):
-        path = file.relative_to(root).as_posix()
-        problems += find_macro_problems(file.read_text(encoding="utf-8"), path, report)
-    return problems
-
-
 def build(
-    root: Path,
+    source: Project | Path,
     *,
     site: bool = True,
     pdf: bool = True,
@@ -100,18 +87,20 @@ def build(
     public: bool = False,
     draft: bool = False,
 ) -> BuildResult:
-    """Build the report at ``root``; see the module docstring for the guarantees.
+    """Build the report of ``source`` (a :class:`Project`, or its folder); see the module
+    docstring for the guarantees.
 
     ``force`` rebuilds even when the cache says the outputs are up to date; ``extra`` are
     pages for the site only (never in the PDF, never in a ``public`` site); ``draft`` puts the
     DRAF mark on the site and the PDF.
     """
-    root = root.resolve()
+    project = source if isinstance(source, Project) else Project(source.resolve())
+    root = project.root
     if not (root / CONFIG_FILE).is_file() or not (root / DATA_DIR).is_dir():
         raise CannotRun(msg.NOT_IN_PROJECT.format(root=root))
     environ = os.environ if environ is None else environ
     clean_leftovers(root)
-    config = content.read_config(root)
+    config = project.config
     if symlinks := symlink_problems(root, (str(config.get("docs_dir", "content")), DATA_DIR)):
         raise UserError(safety_msg.SYMLINKS_REFUSED.format(
             problems="\n".join(f"  {p}" for p in symlinks)))
@@ -126,10 +115,10 @@ def build(
     clock = time.monotonic()
 
     step(msg.STEP_DATA)
-    report = load_report(root)
+    report = project.report
 
-    step(msg.STEP_CHECK)
-    problems = content_problems(root, report, config)
+    step(msg.STEP_CHECK)  # every page expanded here, once, for the site and the PDF
+    problems = project.problems()
     if problems:
         raise MacroError(problems)
 
@@ -138,10 +127,9 @@ def build(
     with _staging(root, final_pdf) as (staged_pdf, staged_site):
         if pdf and site:  # both cores: the PDF is laid out in a child while the site builds
             step(msg.STEP_PRINT_HTML)
-            with _pdf_in_child(root, report, config, staged_pdf, environ,
-                               draft=draft) as pdf_done:
+            with _pdf_in_child(project, staged_pdf, environ, draft=draft) as pdf_done:
                 step(msg.STEP_SITE)
-                result.warnings += _build_site(root, config, staged_site, PDF_LATER, extra,
+                result.warnings += _build_site(project, staged_site, PDF_LATER, extra,
                                                public=public, draft=draft)
                 result.seconds["site"] = time.monotonic() - clock
                 step(msg.STEP_LAYOUT)
@@ -152,11 +140,11 @@ def build(
             (staged_site / content.PDF_DIR).mkdir(exist_ok=True)
             shutil.copyfile(staged_pdf, staged_site / content.PDF_DIR / final_pdf.name)
         elif pdf:
-            _build_pdf(root, report, config, staged_pdf, environ, step, result, draft=draft)
+            _build_pdf(project, staged_pdf, environ, step, result, draft=draft)
             result.seconds["pdf"] = time.monotonic() - clock
         elif site:
             step(msg.STEP_SITE)
-            result.warnings += _build_site(root, config, staged_site, None, extra,
+            result.warnings += _build_site(project, staged_site, None, extra,
                                            public=public, draft=draft)
             result.seconds["site"] = time.monotonic() - clock
         step(msg.STEP_PUBLISH)
@@ -173,10 +161,10 @@ def build(
     return result
 
 
-def report_inputs(root: Path) -> tuple[str, ...]:
-    """The files and folders a build reads, relative to ``root`` (what a final build must
-    have unchanged from its commit)."""
-    config = content.read_config(root)
+def report_inputs(project: Project) -> tuple[str, ...]:
+    """The files and folders a build reads, relative to the project's folder (what a final
+    build must have unchanged from its commit)."""
+    config = project.config
     inputs = [str(config.get("docs_dir", "content")), DATA_DIR, CONFIG_FILE]
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
@@ -240,19 +228,19 @@ def clean_leftovers(root: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def _build_pdf(root: Path, report: Report, config: dict, target: Path,
-               environ: Mapping[str, str], step: Step, result: BuildResult, *,
-               draft: bool = False) -> None:
+def _build_pdf(project: Project, target: Path, environ: Mapping[str, str], step: Step,
+               result: BuildResult, *, draft: bool = False) -> None:
     # Imported here: WeasyPrint and matplotlib cost a second to import, --no-pdf should not pay.
     from pipeline.render.pdf import layout, write_pdf
     from pipeline.render.print_html import print_html
 
     step(msg.STEP_PRINT_HTML)
-    html = print_html(content.read_pages(root, config), report, config, draft=draft)
+    html = print_html(project.pages, project.report, project.config, draft=draft,
+                      expand=project.expansion)
     step(msg.STEP_LAYOUT)
-    laid_out = layout(html, content.docs_dir(root, config))
+    laid_out = layout(html, project.docs)
     step(msg.STEP_WRITE_PDF)
-    written = write_pdf(laid_out, target, when=document_date(report, environ))
+    written = write_pdf(laid_out, target, when=document_date(project.report, environ))
     result.page_count = len(laid_out.document.pages)
     result.warnings += [msg.WARNING_PDF.format(message=m)
                         for m in (*laid_out.warnings, *written)]
@@ -264,16 +252,16 @@ PDF_LATER = Path(os.devnull)
 
 
 @contextmanager
-def _pdf_in_child(root: Path, report: Report, config: dict, target: Path,
-                  environ: Mapping[str, str], *, draft: bool = False,
-                  ) -> Iterator[Callable[[], tuple[int, list[str]]]]:
+def _pdf_in_child(project: Project, target: Path, environ: Mapping[str, str], *,
+                  draft: bool = False) -> Iterator[Callable[[], tuple[int, list[str]]]]:
     """Lay out and write the PDF in a forked child process; yields a function that waits for
     it and returns (page count, warnings), raising what the child raised. The child is killed
-    if the caller fails first (a broken site build stops the PDF too)."""
+    if the caller fails first (a broken site build stops the PDF too). The child inherits
+    ``project`` as it is, pages read and macros expanded: it reads nothing again."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_pdf_child,
-                            args=(sender, root, report, config, target, dict(environ), draft))
+                            args=(sender, project, target, dict(environ), draft))
     child.start()
     sender.close()
 
@@ -297,12 +285,11 @@ def _pdf_in_child(root: Path, report: Report, config: dict, target: Path,
         receiver.close()
 
 
-def _pdf_child(sender: Any, root: Path, report: Report, config: dict, target: Path,
-               environ: dict[str, str], draft: bool = False) -> None:
+def _pdf_child(sender: Any, project: Project, target: Path, environ: dict[str, str],
+               draft: bool = False) -> None:
     result = BuildResult()
     try:
-        _build_pdf(root, report, config, target, environ, lambda _text: None, result,
-                   draft=draft)
+        _build_pdf(project, target, environ, lambda _text: None, result, draft=draft)
         sender.send(("ok", (result.page_count, result.warnings)))
     except BaseException as exc:  # handed to the parent, which raises it in its own context
         try:
@@ -327,7 +314,7 @@ def _staging(root: Path, final_pdf: Path) -> Iterator[tuple[Path, Path]]:
         shutil.rmtree(staged_site, ignore_errors=True)
 
 
-def _build_site(root: Path, site_config: dict, target: Path, staged_pdf: Path | None,
+def _build_site(project: Project, target: Path, staged_pdf: Path | None,
                 extra: SitePages | None, *, public: bool = False,
                 draft: bool = False) -> list[str]:
     from mkdocs.commands.build import build as mkdocs_build
@@ -339,16 +326,16 @@ def _build_site(root: Path, site_config: dict, target: Path, staged_pdf: Path | 
     with collected_warnings("mkdocs") as messages:
         try:
             # The validated configuration, never the file: MkDocs' own loader runs Python tags.
-            if public:
-                site_config = public_config(root, site_config)
-            config = mkdocs_config(SiteConfig(site_config), root, site_dir=str(target))
+            site_config = public_config(project) if public else project.config
+            config = mkdocs_config(SiteConfig(site_config), project.root, site_dir=str(target))
             for plugin in config.plugins.values():
                 if isinstance(plugin, LkjipPlugin):
+                    plugin.project = project
                     plugin.pdf_path = staged_pdf
                     plugin.public = public
                     plugin.draft = draft
                     if extra is not None:
-                        plugin.add_pages(extra.make(), extra.nav)
+                        plugin.add_pages(extra.make(project.report), extra.nav)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)
@@ -361,10 +348,12 @@ def _build_site(root: Path, site_config: dict, target: Path, staged_pdf: Path | 
     return [msg.WARNING_SITE.format(message=m) for m in messages]
 
 
-def public_config(root: Path, config: dict) -> dict:
-    """``config`` with a nav of the pages for the public only: every page with front matter
-    ``publik: false`` (the authors' guide, notes for the office) is left out."""
-    internal = {page.src for page in content.read_pages(root, config) if not page.public}
+def public_config(project: Project) -> dict:
+    """The project's configuration with a nav of the pages for the public only: every page
+    with front matter ``publik: false`` (the authors' guide, notes for the office) is left
+    out."""
+    config = project.config
+    internal = {page.src for page in project.pages if not page.public}
 
     def keep(item: object) -> object | None:
         if isinstance(item, str):

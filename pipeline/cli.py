@@ -14,10 +14,10 @@ from pathlib import Path
 
 from pipeline import __version__, terminal
 from pipeline.commands import COMMANDS, load
+from pipeline.commands.options import project_root
 from pipeline.error_handler import report_bug
 from pipeline.errors import UserError
 from pipeline.messages import cli as msg
-from pipeline.project import project_root
 
 
 def _indonesian(text: str) -> str:

@@ -23,6 +23,7 @@ import jinja2
 from pipeline.check import check_project
 from pipeline.errors import UserError
 from pipeline.messages import exchange as msg
+from pipeline.project import Project
 from pipeline.render.quarterly_page import monitoring_pages
 
 _TEMPLATES = jinja2.Environment(
@@ -50,7 +51,7 @@ def make_builder(root: Path, site_dir: Path, serve_url: str, dev_addr: str,
     from mkdocs.exceptions import MkDocsException
 
     from pipeline.render.mkdocs_plugin import LkjipPlugin
-    from pipeline.render.siteconfig import load_site_config, mkdocs_config
+    from pipeline.render.siteconfig import SiteConfig, mkdocs_config
 
     def builder() -> None:
         try:
@@ -61,16 +62,19 @@ def make_builder(root: Path, site_dir: Path, serve_url: str, dev_addr: str,
             say(problem)
         try:
             # Read and validated by lkjip (never MkDocs' loader, which runs Python tags).
-            config = mkdocs_config(load_site_config(root), root, site_dir=str(site_dir),
+            project = Project(root)  # read again on every save, once per rebuild
+            config = mkdocs_config(SiteConfig(project.config), root, site_dir=str(site_dir),
                                    dev_addr=dev_addr)
             config.site_url = serve_url
-            pages = dict(monitoring_pages(root).make())
-            nav = list(monitoring_pages(root).nav)
+            monitoring = monitoring_pages()
+            pages = dict(monitoring.make(project.report))
+            nav = list(monitoring.nav)
             if problems:
                 pages[msg.SERVE_PROBLEMS_PAGE] = _problems_page(problems)
                 nav.insert(0, (msg.SERVE_PROBLEMS_TITLE, msg.SERVE_PROBLEMS_PAGE))
             for plugin in config.plugins.values():
                 if isinstance(plugin, LkjipPlugin):
+                    plugin.project = project
                     plugin.add_pages(pages, nav)
             config.plugins.on_startup(command="serve", dirty=False)
             try:

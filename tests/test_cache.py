@@ -221,8 +221,7 @@ def test_a_font_installed_or_a_history_branch_moved_changes_the_key(
     assert with_a not in (key, building.cache_key(project, config, {}, pages_b))
 
 
-def _fake_pdf(root: Path, report: object, config: dict, target: Path, *_args: object,
-              **_kwargs: object) -> None:
+def _fake_pdf(_project: object, target: Path, *_args: object, **_kwargs: object) -> None:
     target.write_bytes(b"%PDF-1.7 new")
 
 
@@ -254,8 +253,8 @@ def test_interrupted_while_publishing_is_never_taken_for_a_complete_build(
     old_key = _key(project)
     site_before = _digest(project / "site" / "index.html")
 
-    def site(_root: Path, _config: dict, target: Path, _pdf: Path | None,
-             _extra: object, **_kwargs: object) -> list[str]:
+    def site(_project: object, target: Path, _pdf: Path | None, _extra: object,
+             **_kwargs: object) -> list[str]:
         (target / "index.html").write_text("baru")
         return []
 

@@ -14,9 +14,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 # Lowest first. The CLI layer (commands, cli) may use everything; nothing may use it.
 LAYERS: list[set[str]] = [
     {"__init__", "errors", "messages", "terminal", "logs", "problem_formats", "model",
-     "formatting", "templating", "textfile", "cache", "error_handler", "project"},
+     "formatting", "templating", "textfile", "cache", "error_handler"},
     {"data"},  # YAML with lines, schema, consistency: the one data gate
-    {"render"},  # macros, tables, charts, print HTML, PDF, the MkDocs plugin: no Git
+    # macros, tables, charts, print HTML, PDF, the MkDocs plugin: no Git; and the Project
+    # (configuration, pages, Report: the inputs of one command, read once) they are handed
+    {"render", "project"},
     {"content"},  # what a reviewer would send back in content/*.md
     {"check", "build"},  # the check service and the build, side by side
     {"workflow"},  # the SOP in Git: roster, rounds, paraf, verification
@@ -26,7 +28,8 @@ LAYERS: list[set[str]] = [
 ]
 LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}
 # Packages that must never touch a repository, whatever their layer allows.
-NO_GIT = ("model", "data", "render", "content", "formatting", "templating", "build", "check")
+NO_GIT = ("model", "data", "render", "project", "content", "formatting", "templating", "build",
+          "check")
 
 
 def _top(path: Path) -> str:

@@ -18,6 +18,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from pipeline.build import build, report_inputs
 from pipeline.errors import UserError
 from pipeline.messages import build as msg
+from pipeline.project import Project
 from pipeline.publish.mainline import Standing, standing
 from pipeline.render.quarterly_page import combine, monitoring_pages
 from pipeline.review.site import site_pages
@@ -44,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.pdf and not args.site:
         raise UserError(msg.NOTHING_TO_DO)
     console = Console(file=raw_stderr())
-    root = args.root.resolve()
-    judged = judge(root)
+    project = Project(args.root.resolve())  # read once, handed to every step
+    judged = judge(project)
     draft = not judged.final
     total = STEPS_ALWAYS + STEPS_PDF * args.pdf + STEPS_SITE * args.site
     started = time.monotonic()
@@ -61,8 +62,9 @@ def run(args: argparse.Namespace) -> int:
                 progress.update(task, description=text, advance=1)
 
             # The public sees the report only: no history, no monitoring page.
-            extra = None if args.public else combine(site_pages(root), monitoring_pages(root))
-            result = build(root, site=args.site, pdf=args.pdf, step=step, force=args.force,
+            extra = None if args.public else combine(site_pages(project.root),
+                                                     monitoring_pages())
+            result = build(project, site=args.site, pdf=args.pdf, step=step, force=args.force,
                            extra=extra, public=args.public, draft=draft)
     except UserError as exc:
         # Every failure happens before anything is moved into place: tell the user so, after
@@ -96,13 +98,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def judge(root: Path) -> Standing:
+def judge(project: Project) -> Standing:
     """Final or draft: see the module docstring."""
     try:
-        inputs = report_inputs(root)
+        inputs = report_inputs(project)
     except UserError:  # no or a refused mkdocs.yml: the build says so; judge the usual inputs
         inputs = ("content", "data", "mkdocs.yml")
-    return standing(root, inputs)
+    return standing(project.root, inputs)
 
 
 def draft_reason(judged: Standing) -> str:

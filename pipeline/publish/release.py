@@ -42,6 +42,7 @@ from pipeline.errors import UserError
 from pipeline.formatting import date_in_words
 from pipeline.messages import WIB
 from pipeline.messages import publish as msg
+from pipeline.project import Project
 from pipeline.publish.mainline import judge_main, problem_lines
 from pipeline.publish.tte import TteOptions, archive_pdf_problems, sign_release
 from pipeline.render.approval import ApprovalRow, EmbeddedFile, approval_sheet
@@ -106,26 +107,24 @@ def deterministic_zip(folder: Path, target: Path) -> None:
 # --- the release PDF ----------------------------------------------------------------------
 
 
-def release_pdf(root: Path, target: Path, *, when: datetime, sheet: str,
+def release_pdf(project: Project, target: Path, *, when: datetime, sheet: str,
                 attachments: list[EmbeddedFile], commit: str,
                 signed_on: date | None = None) -> None:
-    """Lay out and write the PDF/A-3b of the project at ``root`` (no Git here).
+    """Lay out and write the PDF/A-3b of ``project`` (no Git here).
 
     ``signed_on`` is the day of the Inspektur's signature in the chain: the Kata Pengantar is
     dated that day too (one source for both dates), whatever the data's draft date says.
     """
-    from pipeline.data.load import load_report
-    from pipeline.render import pages as content
     from pipeline.render.pdf import layout, write_pdf
     from pipeline.render.print_html import print_html
 
-    report = load_report(root)
     if signed_on is not None:
+        report = project.report
         org = replace(report.organisation, signing_date=signed_on.isoformat())
-        report = replace(report, organisation=org)
-    config = content.read_config(root)
-    html = print_html(content.read_pages(root, config), report, config, front=sheet)
-    laid = layout(html, content.docs_dir(root, config))
+        project = project.with_report(replace(report, organisation=org))
+    html = print_html(project.pages, project.report, project.config, front=sheet,
+                      expand=project.expansion)
+    laid = layout(html, project.docs)
     write_pdf(laid, target, when=when, variant=PDF_VARIANT, attachments=attachments,
               custom={"LkjipCommit": commit})
 
@@ -179,9 +178,8 @@ def build_release(repo: pygit2.Repository, commit: str, chain: list[ChainEntry],
     attachments += [EmbeddedFile(p.name, p.read_bytes(), msg.ATTACH_DATA, "application/yaml")
                     for p in data]
     sop = sop_at(repo, commit)
-    from pipeline.data.load import load_report
-
-    ranks = load_report(src).organisation.rank_of  # pangkat/golongan from the data
+    project = Project(src)  # the exported commit, read once for the PDF and the site
+    ranks = project.report.organisation.rank_of  # pangkat/golongan from the data
     rows = _rows(chain, {k: r.title for k, r in sop.roles.items()}, ranks)
     signed = next((e for e in chain if e.action == "sign"), None)
     signatory = next((r for e, r in zip(chain, rows, strict=True) if e.action == "sign"), None)
@@ -189,14 +187,14 @@ def build_release(repo: pygit2.Repository, commit: str, chain: list[ChainEntry],
     pdf_name = f"lkjip-{year}.pdf"
     # The site links dist/<pdf> when it exists: put the release PDF there, then build.
     (src / "dist").mkdir(exist_ok=True)
-    release_pdf(src, src / "dist" / pdf_name, when=when, sheet=sheet,
+    release_pdf(project, src / "dist" / pdf_name, when=when, sheet=sheet,
                 attachments=attachments, commit=commit,
                 signed_on=_day(signed) if signed else None)
     from pipeline.build import build
 
     # The public site (no authors' guide, no history with names and notes), not a draft: the
     # release is made only from a main that verified.
-    build(src, pdf=False, site=True, environ={"SOURCE_DATE_EPOCH": str(obj.commit_time)},
+    build(project, pdf=False, site=True, environ={"SOURCE_DATE_EPOCH": str(obj.commit_time)},
           public=True, draft=False)
     out.mkdir(parents=True)
     shutil.copyfile(src / "dist" / pdf_name, out / pdf_name)

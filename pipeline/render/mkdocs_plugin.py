@@ -6,9 +6,11 @@ shipped here instead of fetched. Set by :mod:`pipeline.build`: ``public`` drops 
 that is not in the nav (the nav of a public build has only the report's pages) and ``draft``
 puts a "DRAF" banner at the top of every page.
 
-The report is loaded once per build (``on_config``); ``on_page_markdown`` expands the macros of
-each page with the same code the print version uses. A wrong macro aborts the build with
-``path:line: message`` (a :class:`PluginError`, which MkDocs reports without a traceback).
+The build hands the plugin its :class:`Project` (pages read and macros expanded once, for the
+site and the PDF alike): MkDocs is given each page's text from it (``on_page_read_source``)
+and each page's expansion (``on_page_markdown``). Run by ``mkdocs build`` on its own, the plugin
+makes the Project itself. A wrong macro aborts the build with ``path:line: message`` (a
+:class:`PluginError`, which MkDocs reports without a traceback).
 """
 
 from __future__ import annotations
@@ -24,13 +26,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page as MkDocsPage
 
-from pipeline.data.load import DataError, load_report
+from pipeline.data.load import DataError
+from pipeline.errors import UserError
 from pipeline.messages import render as msg
-from pipeline.model.report import Report
+from pipeline.project import Project
 from pipeline.render.macros import MacroError, expand
-from pipeline.render.pages import PDF_DIR, line_offset, nav_sources, pdf_name
+from pipeline.render.pages import PDF_DIR, Page, nav_sources, pdf_name
 from pipeline.render.sanitize import clean_html, is_plain_text
 from pipeline.templating import render
 
@@ -47,8 +50,8 @@ class LkjipPluginConfig(Config):
 class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
     def __init__(self) -> None:
         super().__init__()
-        self.report: Report | None = None
-        self.root: Path = Path.cwd()
+        # Set by pipeline.build; made in on_config when MkDocs runs the plugin on its own.
+        self.project: Project | None = None
         # Set by pipeline.build to the PDF just written (not yet moved into dist/).
         self.pdf_path: Path | None = None
         # Pages made outside the docs folder (the history): site path -> text, nav entries.
@@ -69,10 +72,11 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
     @event_priority(50)  # before Material's offline plugin looks at the polyfills
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.extra["polyfills"] = [WORKER_SHIM]
-        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if self.project is None:
+            self.project = Project(Path(config.config_file_path or "mkdocs.yml").resolve().parent)
         try:
-            self.report = load_report(self.root)
-        except DataError as exc:
+            self.project.report  # noqa: B018 -- read now: a data error stops the build here
+        except (DataError, UserError) as exc:
             raise PluginError(str(exc)) from exc
         config.extra_css.append(SITE_CSS)
         if config.nav is not None:
@@ -93,44 +97,54 @@ class LkjipPlugin(BasePlugin[LkjipPluginConfig]):
         for path, text in self.extra_files.items():
             files.append(File.generated(config, path, content=text))
         pdf = self._pdf()
-        if pdf is not None and self.report is not None:
-            src = f"{PDF_DIR}/{pdf_name(self.report.year)}"
+        if pdf is not None and self.project is not None:
+            src = f"{PDF_DIR}/{pdf_name(self.project.report.year)}"
             files.append(File.generated(config, src, abs_src_path=str(pdf)))
         return files
 
     def _pdf(self) -> Path | None:
         if self.pdf_path is not None:
             return self.pdf_path
-        if self.report is not None:
-            built = self.root / "dist" / pdf_name(self.report.year)
+        if self.project is not None:
+            built = self.project.root / "dist" / pdf_name(self.project.report.year)
             return built if built.is_file() else None
         return None
 
+    def _page(self, page: MkDocsPage) -> Page | None:
+        """The project's own reading of ``page`` (None for a page lkjip made)."""
+        if self.project is None or page.file.src_uri in self.extra_files:
+            return None
+        return self.project.files.get(page.file.src_uri)
+
+    def on_page_read_source(self, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        read = self._page(page)
+        return read.source if read is not None else None  # None: MkDocs reads it
+
     def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+        self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
-        assert self.report is not None  # on_config ran
+        assert self.project is not None  # on_config ran
         page.meta = safe_meta(page.meta)
-        if page.file.src_uri in self.extra_files:
+        read = self._page(page)
+        if read is None:
             return markdown  # made by lkjip (the history): text, not macros
-        source = page.file.abs_src_path
-        path = _display_path(self.root, source, page.file.src_uri)
-        offset = _offset(source, markdown)
         try:
-            return expand(markdown, path, self.report, line_offset=offset)
+            if read.body == markdown:  # as MkDocs split it: the expansion the PDF uses too
+                return self.project.expansion(read).text
+            return expand(markdown, read.path, self.project.report, line_offset=read.line_offset)
         except MacroError as exc:
             raise PluginError(str(exc)) from exc
 
 
     def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+        self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
         # Whatever raw HTML the Markdown carried, only what a report may contain is published.
         if page.title and not is_plain_text(page.title):
             page.title = escape(page.title)  # Material prints the title unescaped
         return clean_html(html)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         # After the search plugin read the page: the banner is on the page, not in the index.
         return self._marked(output)
 
@@ -164,23 +178,3 @@ def safe_meta(meta: dict) -> dict:
         elif isinstance(value, list) and all(isinstance(v, str) and v.isalpha() for v in value):
             kept[key] = value
     return kept
-
-
-def _display_path(root: Path, source: str | None, src_uri: str) -> str:
-    if source is None:
-        return src_uri
-    try:
-        return Path(source).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return src_uri
-
-
-def _offset(source: str | None, markdown: str) -> int:
-    """Lines of front matter MkDocs cut off, so errors name the file's own line numbers."""
-    if source is None:
-        return 0
-    try:
-        text = Path(source).read_text(encoding="utf-8")
-    except OSError:
-        return 0
-    return line_offset(text, markdown)

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from pipeline.model.report import Report
 from pipeline.render.siteconfig import DEFAULT_DOCS_DIR, load_site_config
 
 PDF_DIR = "unduh"  # the site's folder for the PDF (content links to unduh/lkjip-<year>.pdf)
@@ -34,6 +35,7 @@ class Page:
     meta: dict[str, Any]
     body: str  # Markdown without the front matter
     line_offset: int  # lines taken by the front matter: body line 1 is file line offset+1
+    source: str = ""  # the file as read (MkDocs is handed this, not the file again)
 
     @property
     def stem(self) -> str:
@@ -104,8 +106,9 @@ def line_offset(source: str, body: str) -> int:
 def read_page(root: Path, config: dict[str, Any], src: str) -> Page:
     base = docs_dir(root, config)
     file = base / src
-    meta, body, offset = split_front_matter(file.read_text(encoding="utf-8"))
-    return Page(src, _display_path(root, file), meta, body, offset)
+    source = file.read_text(encoding="utf-8")
+    meta, body, offset = split_front_matter(source)
+    return Page(src, _display_path(root, file), meta, body, offset, source)
 
 
 def read_pages(root: Path, config: dict[str, Any] | None = None) -> list[Page]:
@@ -143,5 +146,6 @@ class SitePages:
     places them, so it never reads Git itself."""
 
     key: str  # what the pages are made from (e.g. branch tips): part of the cache key
-    make: Callable[[], Mapping[str, str]]  # site path -> text; called only to build the site
+    # site path -> text, from the build's Report; called only when the site is built
+    make: Callable[[Report], Mapping[str, str]]
     nav: tuple[tuple[str, str], ...] = ()  # (title, site path) appended to the site's nav

@@ -8,6 +8,7 @@ must not depend on MkDocs internals. Pages with front matter ``cetak: false`` ar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 from importlib.resources import files as package_files
@@ -19,7 +20,7 @@ from markupsafe import Markup
 
 from pipeline.messages import render as msg
 from pipeline.model.report import Report
-from pipeline.render.macros import Caption, expand_page
+from pipeline.render.macros import Caption, Expansion, expand_page
 from pipeline.render.pages import Page, chapter_label
 from pipeline.render.sanitize import clean_html
 from pipeline.render.siteconfig import markdown_extensions
@@ -103,11 +104,16 @@ def _keep_with_wide_table(match: re.Match[str]) -> str:
     return f'<div class="lkjip-wide lkjip-wide-intro">{match.group(1)}{match.group(3)}</div>'
 
 
+Expand = Callable[[Page], Expansion]  # a page with its macros replaced (Project.expansion)
+
+
 def render_chapter(converter: ChapterConverter, page: Page, report: Report,
-                   part: str = "") -> Chapter:
+                   part: str = "", expand: Expand | None = None) -> Chapter:
     """One page as a ``<section>``; ``part`` is ``front`` (numbered in roman), ``body-start``
-    (Bab I: Arabic numbers start at 1) or empty."""
-    expansion = expand_page(page.body, page.path, report, line_offset=page.line_offset)
+    (Bab I: Arabic numbers start at 1) or empty. ``expand`` gives the page's expansion when
+    the caller already made it (the build expands each page once for the site and the PDF)."""
+    expansion = expand(page) if expand is not None else \
+        expand_page(page.body, page.path, report, line_offset=page.line_offset)
     html, tokens = converter.convert(page.stem, expansion.text)
     html = _H1.sub(_chapter_title, clean_html(html))
     html = _WIDE_INTRO.sub(_keep_with_wide_table, html)
@@ -189,7 +195,7 @@ def print_stylesheet() -> str:
 
 
 def print_html(pages: list[Page], report: Report, config: dict[str, Any],
-               front: str = "", *, draft: bool = False) -> str:
+               front: str = "", *, draft: bool = False, expand: Expand | None = None) -> str:
     """The whole print document for ``pages`` (nav order); pages not printed are skipped.
 
     ``front`` is HTML printed right after the cover (a release's lembar pengesahan). The
@@ -202,7 +208,7 @@ def print_html(pages: list[Page], report: Report, config: dict[str, Any],
     start = body_start(printed)
     parts = ["front" if n < start else BODY_START_CLASS if n == start else ""
              for n in range(len(printed))]
-    chapters = [render_chapter(converter, p, report, part)
+    chapters = [render_chapter(converter, p, report, part, expand)
                 for p, part in zip(printed, parts, strict=True)]
     front_stems = {p.stem for p in printed[:start]}
     split = next(

@@ -8,7 +8,6 @@ model (:mod:`pipeline.render.tables`) like every other table of the report.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 from pipeline.formatting import auto_number, percent, rupiah, target, with_unit
 from pipeline.messages import monitoring as msg
@@ -97,13 +96,11 @@ def _add(total: float | None, values: tuple[float | None, ...], q: int) -> float
     return None if total is None or value is None else total + value
 
 
-def monitoring_pages(root: Path) -> SitePages:
+def monitoring_pages() -> SitePages:
     """The page for :func:`pipeline.build.build`'s ``extra``. Its key is empty: the page is a
     function of data/ and of lkjip's code, which the build's cache key already covers."""
-    from pipeline.data.load import load_report
-
     return SitePages(key="",
-                     make=lambda: {msg.PAGE_NAME: monitoring_markdown(load_report(root))},
+                     make=lambda report: {msg.PAGE_NAME: monitoring_markdown(report)},
                      nav=((msg.TITLE, msg.PAGE_NAME),))
 
 
@@ -115,10 +112,10 @@ def combine(*pages: SitePages | None) -> SitePages | None:
     if len(present) == 1:
         return present[0]
 
-    def make() -> Mapping[str, str]:
+    def make(report: Report) -> Mapping[str, str]:
         files: dict[str, str] = {}
         for p in present:
-            files.update(p.make())
+            files.update(p.make(report))
         return files
 
     return SitePages(key="\n".join(p.key for p in present if p.key), make=make,

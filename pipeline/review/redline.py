@@ -26,12 +26,11 @@ from lxml import html as lxml_html
 from lxml.html.diff import htmldiff
 from markupsafe import Markup
 
-from pipeline.data.load import load_report
 from pipeline.errors import UserError
 from pipeline.messages import review as msg
 from pipeline.model.report import Report
+from pipeline.project import Project
 from pipeline.render.macros import expand
-from pipeline.render.pages import read_config, read_pages
 from pipeline.render.print_html import ChapterConverter, render_chapter
 from pipeline.render.sanitize import clean_html
 from pipeline.templating import render
@@ -70,17 +69,17 @@ def _title(html_text: str, fallback: str) -> str:
 
 def render_version(root: Path, name: str) -> Version:
     """Every printed chapter of the project at ``root`` as HTML (the PDF's content)."""
+    project = Project(root)  # one revision, read once
     try:
-        report = load_report(root)
-        config = read_config(root)
-        pages = [p for p in read_pages(root, config) if p.printed]
+        report = project.report
+        pages = [p for p in project.pages if p.printed]
     except (UserError, OSError) as exc:
         raise UserError(msg.VERSION_UNRENDERABLE.format(rev=name, error=exc)) from None
-    converter = ChapterConverter(config)
+    converter = ChapterConverter(project.config)
     chapters = []
     for page in pages:
         try:
-            chapter = render_chapter(converter, page, report)
+            chapter = render_chapter(converter, page, report, expand=project.expansion)
         except UserError as exc:
             chapters.append(RenderedChapter(page.src, page.src, "", str(exc)))
             continue

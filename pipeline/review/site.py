@@ -47,7 +47,7 @@ def site_pages(root: Path) -> SitePages | None:
     repo = pygit2.Repository(found)
     if repo.workdir is None or Path(repo.workdir).resolve() != root.resolve():
         return None
-    return SitePages(key=branches_key(repo), make=lambda: _history_files(repo),
+    return SitePages(key=branches_key(repo), make=lambda _report: _history_files(repo),
                      nav=((msg.HISTORY_TITLE, PAGE_NAME),))
 
 

@@ -38,11 +38,11 @@ def test_page_shows_each_quarter_and_the_year_by_its_rule() -> None:
 
 
 def test_pages_combine_for_the_build() -> None:
-    a = SitePages("a", lambda: {"a.md": "A"}, (("A", "a.md"),))
-    b = monitoring_pages(REPO)
+    a = SitePages("a", lambda _report: {"a.md": "A"}, (("A", "a.md"),))
+    b = monitoring_pages()
     both = combine(None, a, b)
     assert both is not None and both.key == "a"  # data/ is in the build's key already
-    assert set(both.make()) == {"a.md", "pengukuran-kinerja-triwulan.md"}
+    assert set(both.make(load_report(REPO))) == {"a.md", "pengukuran-kinerja-triwulan.md"}
     assert both.nav == (("A", "a.md"), ("Pengukuran Kinerja Triwulan",
                                         "pengukuran-kinerja-triwulan.md"))
     assert combine(None, None) is None
