@@ -16,7 +16,7 @@ from typing import Any
 from pipeline.content import placeholders
 from pipeline.content.bab3 import find_chapter, parse_chapter
 from pipeline.content.markdown import MarkdownFile, without_macros
-from pipeline.data.consistency import BUDGET, IND, ORG, PK, objective_codes
+from pipeline.data.consistency import IND, ORG, PK, objective_codes, sub_activities
 from pipeline.data.quarterly import derived_actual
 from pipeline.data.yamlfile import PathKey, YamlDocument
 from pipeline.errors import Problem
@@ -81,17 +81,11 @@ def _actuals(docs: Documents) -> Iterator[Missing]:
 
 
 def _spent(docs: Documents) -> Iterator[Missing]:
-    if BUDGET not in docs:
-        return
-    doc = docs[BUDGET]
-    for p, program in enumerate(doc.value["program"]):
-        for k, activity in enumerate(program["kegiatan"]):
-            for s, sub in enumerate(activity["sub_kegiatan"]):
-                if sub["realisasi"] is None and year_value(
-                        sub.get("realisasi_triwulan") or [None], Aggregation.SUM) is None:
-                    key = ("program", p, "kegiatan", k, "sub_kegiatan", s, "realisasi")
-                    yield Missing(doc.problem(key, msg.MISSING_SPENT.format(
-                        code=sub["kode"], year=doc.value["tahun"])), doc.path, _person(sub))
+    for doc, key, sub in sub_activities(docs):
+        if sub["realisasi"] is None and year_value(
+                sub.get("realisasi_triwulan") or [None], Aggregation.SUM) is None:
+            yield Missing(doc.problem((*key, "realisasi"), msg.MISSING_SPENT.format(
+                code=sub["kode"], year=doc.value["tahun"])), doc.path, _person(sub))
 
 
 def _data_placeholders(docs: Documents) -> Iterator[Missing]:

@@ -66,6 +66,18 @@ def _performance_codes(docs: Documents) -> Iterator[tuple[YamlDocument, PathKey,
             yield doc, ("indikator", i, "kode"), indicator["kode"]
 
 
+def sub_activities(docs: Documents) -> Iterator[tuple[YamlDocument, PathKey, dict]]:
+    """Every sub kegiatan of the budget: (doc, its key, the item); none when the file is
+    unusable. The one walk of the budget's tree (checks add a field to the key)."""
+    if BUDGET not in docs:
+        return
+    doc = docs[BUDGET]
+    for p, program in enumerate(doc.value["program"]):
+        for k, activity in enumerate(program["kegiatan"]):
+            for s, sub in enumerate(activity["sub_kegiatan"]):
+                yield doc, ("program", p, "kegiatan", k, "sub_kegiatan", s), sub
+
+
 def _budget_codes(docs: Documents) -> Iterator[tuple[YamlDocument, PathKey, str, dict]]:
     """Every program, kegiatan and sub kegiatan: (doc, key of its code, code, the item)."""
     if BUDGET not in docs:

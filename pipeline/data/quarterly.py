@@ -9,19 +9,13 @@ are complete, they must give the same figure. The same holds for a sub kegiatan'
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from pipeline.data.consistency import IND, RENSTRA, Documents, sub_activities
 from pipeline.errors import Problem
 from pipeline.formatting import auto_number as number
 from pipeline.messages import data as msg
 from pipeline.model.quarters import Aggregation, same_value, year_value
-
-if TYPE_CHECKING:
-    from pipeline.data.load import Documents
-
-IND = "indikator.yaml"
-BUDGET = "anggaran.yaml"
-RENSTRA = "renstra.yaml"
 
 
 def check_quarters(docs: Documents, found: Sequence[Problem] = ()) -> list[Problem]:
@@ -70,22 +64,15 @@ def _indicators(docs: Documents) -> Iterator[Problem]:
 
 
 def _budget(docs: Documents) -> Iterator[Problem]:
-    if BUDGET not in docs:
-        return
-    doc = docs[BUDGET]
-    for p, program in enumerate(doc.value["program"]):
-        for k, activity in enumerate(program["kegiatan"]):
-            for s, sub in enumerate(activity["sub_kegiatan"]):
-                planned = sum(v for v in sub.get("target_triwulan") or [] if v is not None)
-                if planned > sub["pagu"] and not same_value(planned, sub["pagu"]):
-                    key = ("program", p, "kegiatan", k, "sub_kegiatan", s, "target_triwulan")
-                    yield doc.problem(key, msg.QUARTER_PLAN_ABOVE_CEILING.format(
-                        code=sub["kode"], planned=number(planned), ceiling=number(sub["pagu"])))
-                if "realisasi_triwulan" not in sub or sub["realisasi"] is None:
-                    continue
-                derived = year_value(sub["realisasi_triwulan"], Aggregation.SUM)
-                if derived is None or same_value(sub["realisasi"], derived):
-                    continue
-                key = ("program", p, "kegiatan", k, "sub_kegiatan", s, "realisasi")
-                yield doc.problem(key, msg.QUARTER_SPENT_MISMATCH.format(
-                    code=sub["kode"], written=number(sub["realisasi"]), derived=number(derived)))
+    for doc, key, sub in sub_activities(docs):
+        planned = sum(v for v in sub.get("target_triwulan") or [] if v is not None)
+        if planned > sub["pagu"] and not same_value(planned, sub["pagu"]):
+            yield doc.problem((*key, "target_triwulan"), msg.QUARTER_PLAN_ABOVE_CEILING.format(
+                code=sub["kode"], planned=number(planned), ceiling=number(sub["pagu"])))
+        if "realisasi_triwulan" not in sub or sub["realisasi"] is None:
+            continue
+        derived = year_value(sub["realisasi_triwulan"], Aggregation.SUM)
+        if derived is None or same_value(sub["realisasi"], derived):
+            continue
+        yield doc.problem((*key, "realisasi"), msg.QUARTER_SPENT_MISMATCH.format(
+            code=sub["kode"], written=number(sub["realisasi"]), derived=number(derived)))
