@@ -33,6 +33,7 @@ from pipeline.publish.release import (
     ARCHIVE_NAMESPACE,
     MANIFEST,
     compare_files,
+    read_listing,
     sha256,
     verify_archive,
 )
@@ -156,14 +157,11 @@ def check_addendum(bundle: Path, manifest_bytes: bytes, allowed: Path | None) ->
     folder = bundle / ADDENDUM_DIR
     if not folder.exists():
         return []
-    try:
-        data = (folder / ADDENDUM).read_bytes()
-        addendum = json.loads(data)
-        files = addendum["files"]
-        if not isinstance(files, dict):
-            raise TypeError
-    except (OSError, ValueError, KeyError, TypeError):
+    listing = read_listing(folder / ADDENDUM)
+    if listing is None:
         return [msg.ADDENDUM_BROKEN]
+    data, addendum = listing
+    files = addendum["files"]
     problems = []
     if allowed is None or not signer_in(data, folder / ADDENDUM_SIG, allowed,
                                         ARCHIVE_NAMESPACE):

@@ -340,6 +340,20 @@ def trusted_keys_from_repo(repo: pygit2.Repository, manifest: dict[str, object])
     return _allowed_signers(roster_at(repo, commit)), []
 
 
+def read_listing(path: Path) -> tuple[bytes, dict] | None:
+    """A signed JSON listing of files (an archive's manifest, a delivery addendum): its exact
+    bytes (what the signature covers) and its content, None when unreadable or without a
+    ``files`` mapping."""
+    try:
+        data = path.read_bytes()
+        listing = json.loads(data)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(listing, dict) or not isinstance(listing.get("files"), dict):
+        return None
+    return data, listing
+
+
 def verify_archive(bundle: Path, allowed: Path | None = None,
                    repo: pygit2.Repository | None = None,
                    trust: Sequence[Certificate] | None = None) -> ArchiveCheck:
@@ -351,14 +365,11 @@ def verify_archive(bundle: Path, allowed: Path | None = None,
     in ``repo`` after its chain verifies. The bundle's own ``allowed_signers`` is information
     only: whoever could edit the PDF could edit it too.
     """
-    try:
-        manifest_bytes = (bundle / MANIFEST).read_bytes()
-        manifest = json.loads(manifest_bytes)
-        files = manifest["files"]
-        if not isinstance(files, dict):
-            raise TypeError
-    except (OSError, ValueError, KeyError, TypeError):
-        raise UserError(msg.ARCHIVE_NO_MANIFEST.format(path=bundle)) from None
+    listing = read_listing(bundle / MANIFEST)
+    if listing is None:
+        raise UserError(msg.ARCHIVE_NO_MANIFEST.format(path=bundle))
+    manifest_bytes, manifest = listing
+    files = manifest["files"]
     from pipeline.publish.delivery import ADDENDUM_DIR, check_addendum
 
     present = {p.relative_to(bundle).as_posix(): sha256(p.read_bytes())
