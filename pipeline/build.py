@@ -37,12 +37,12 @@ from pipeline import cache
 from pipeline.data.load import DATA_DIR, load_report
 from pipeline.errors import CannotRun, Problem, UserError
 from pipeline.logs import collected_warnings
+from pipeline.macro.registry import MacroError, find_macro_problems
 from pipeline.messages import WIB
 from pipeline.messages import build as msg
 from pipeline.messages import safety as safety_msg
 from pipeline.model.report import Report
 from pipeline.render import pages as content
-from pipeline.render.macros import MacroError, find_macro_problems
 from pipeline.render.pages import SitePages
 from pipeline.render.siteconfig import CONFIG_FILE
 from pipeline.textfile import symlink_problems

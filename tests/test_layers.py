@@ -16,7 +16,8 @@ LAYERS: list[set[str]] = [
     {"__init__", "errors", "messages", "terminal", "logs", "problem_formats", "model",
      "formatting", "templating", "textfile", "cache", "error_handler", "project"},
     {"data"},  # YAML with lines, schema, consistency: the one data gate
-    {"render"},  # macros, tables, charts, print HTML, PDF, the MkDocs plugin: no Git
+    {"macro"},  # the macro language: finding {{ ... }}, the registry, judging a use
+    {"render"},  # how macros print, tables, charts, print HTML, PDF, the MkDocs plugin: no Git
     {"content"},  # what a reviewer would send back in content/*.md
     {"check", "build"},  # the check service and the build, side by side
     {"workflow"},  # the SOP in Git: roster, rounds, paraf, verification
@@ -26,7 +27,8 @@ LAYERS: list[set[str]] = [
 ]
 LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}
 # Packages that must never touch a repository, whatever their layer allows.
-NO_GIT = ("model", "data", "render", "content", "formatting", "templating", "build", "check")
+NO_GIT = ("model", "data", "macro", "render", "content", "formatting", "templating", "build",
+          "check")
 
 
 def _top(path: Path) -> str:

@@ -27,9 +27,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from pipeline.data.load import DataError, load_report
+from pipeline.macro.registry import MacroError
 from pipeline.messages import render as msg
 from pipeline.model.report import Report
-from pipeline.render.macros import MacroError, expand
+from pipeline.render.macros import expand
 from pipeline.render.pages import PDF_DIR, line_offset, nav_sources, pdf_name
 from pipeline.render.sanitize import clean_html, is_plain_text
 from pipeline.templating import render
