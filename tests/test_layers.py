@@ -14,7 +14,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 # Lowest first. The CLI layer (commands, cli) may use everything; nothing may use it.
 LAYERS: list[set[str]] = [
     {"__init__", "errors", "messages", "terminal", "logs", "problem_formats", "model",
-     "formatting", "templating", "textfile", "cache", "error_handler", "project"},
+     "formatting", "templating", "textfile", "cache", "error_handler", "project",
+     "page_policy"},
     {"data"},  # YAML with lines, schema, consistency: the one data gate
     {"macro"},  # the macro language: finding {{ ... }}, the registry, judging a use
     {"render"},  # how macros print, tables, charts, print HTML, PDF, the MkDocs plugin: no Git
@@ -78,6 +79,15 @@ def upward_imports(path: Path, here: str) -> list[str]:
 def test_no_upward_import(path: Path) -> None:
     upward = upward_imports(path, _top(path))
     assert not upward, "\n".join(upward)
+
+
+def test_content_does_not_reach_the_renderer() -> None:
+    """The content checks and the renderer share the macro language and the page policy from
+    below; neither needs the other."""
+    found = [f"{path.relative_to(PACKAGE)}:{line} imports {module}"
+             for path in sorted((PACKAGE / "content").rglob("*.py"))
+             for line, module in _imports(path) if module.startswith("pipeline.render")]
+    assert not found, "\n".join(found)
 
 
 def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from pipeline.content.rawhtml import raw_html_problems
 from pipeline.errors import Problem
 from pipeline.macro.registry import find_macro_problems
 from pipeline.messages import content as msg
-from pipeline.render.pages import PDF_DIR
+from pipeline.page_policy import PDF_DIR
 
 if TYPE_CHECKING:
     from pipeline.model.report import Report

@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 
 from pipeline.macro.syntax import FRONT_MATTER  # MkDocs' own pattern, said once
+from pipeline.page_policy import PDF_DIR as PDF_DIR  # the build and plugin read it here
 from pipeline.render.siteconfig import DEFAULT_DOCS_DIR, load_site_config
 
-PDF_DIR = "unduh"  # the site's folder for the PDF (content links to unduh/lkjip-<year>.pdf)
 PRINT_KEY = "cetak"  # front matter: ``cetak: false`` keeps a page out of the PDF
 PUBLIC_KEY = "publik"  # front matter: ``publik: false`` keeps a page out of a public site
 
