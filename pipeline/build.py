@@ -37,13 +37,13 @@ from pipeline import cache
 from pipeline.data.load import DATA_DIR
 from pipeline.errors import CannotRun, UserError
 from pipeline.logs import collected_warnings
+from pipeline.macro.registry import MacroError
 from pipeline.messages import WIB
 from pipeline.messages import build as msg
 from pipeline.messages import safety as safety_msg
 from pipeline.model.report import Report
 from pipeline.project import Project
 from pipeline.render import pages as content
-from pipeline.render.macros import MacroError
 from pipeline.render.pages import SitePages
 from pipeline.render.siteconfig import CONFIG_FILE
 from pipeline.textfile import symlink_problems

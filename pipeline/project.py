@@ -79,7 +79,7 @@ class Project:
     def problems(self) -> list[Problem]:
         """Nav entries with no file and every macro problem of every page; the pages that
         have none are expanded on the way (and kept for the site and the PDF)."""
-        from pipeline.render.macros import MacroError
+        from pipeline.macro.registry import MacroError
 
         docs = self.docs.relative_to(self.root).as_posix()
         problems = [Problem(f"{docs}/{src}", None, msg.PAGE_MISSING)

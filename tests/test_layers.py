@@ -14,10 +14,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 # Lowest first. The CLI layer (commands, cli) may use everything; nothing may use it.
 LAYERS: list[set[str]] = [
     {"__init__", "errors", "messages", "terminal", "logs", "problem_formats", "model",
-     "formatting", "templating", "textfile", "cache", "error_handler"},
+     "formatting", "templating", "textfile", "cache", "error_handler", "page_policy"},
     {"data"},  # YAML with lines, schema, consistency: the one data gate
-    # macros, tables, charts, print HTML, PDF, the MkDocs plugin: no Git; and the Project
-    # (configuration, pages, Report: the inputs of one command, read once) they are handed
+    {"macro"},  # the macro language: finding {{ ... }}, the registry, judging a use
+    # how macros print, tables, charts, print HTML, PDF, the MkDocs plugin: no Git; and the
+    # Project (configuration, pages, Report: the inputs of one command, read once)
     {"render", "project"},
     {"content"},  # what a reviewer would send back in content/*.md
     {"check", "build"},  # the check service and the build, side by side
@@ -28,8 +29,8 @@ LAYERS: list[set[str]] = [
 ]
 LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}
 # Packages that must never touch a repository, whatever their layer allows.
-NO_GIT = ("model", "data", "render", "project", "content", "formatting", "templating", "build",
-          "check")
+NO_GIT = ("model", "data", "macro", "render", "project", "content", "formatting", "templating",
+          "build", "check")
 
 
 def _top(path: Path) -> str:
@@ -79,6 +80,15 @@ def upward_imports(path: Path, here: str) -> list[str]:
 def test_no_upward_import(path: Path) -> None:
     upward = upward_imports(path, _top(path))
     assert not upward, "\n".join(upward)
+
+
+def test_content_does_not_reach_the_renderer() -> None:
+    """The content checks and the renderer share the macro language and the page policy from
+    below; neither needs the other."""
+    found = [f"{path.relative_to(PACKAGE)}:{line} imports {module}"
+             for path in sorted((PACKAGE / "content").rglob("*.py"))
+             for line, module in _imports(path) if module.startswith("pipeline.render")]
+    assert not found, "\n".join(found)
 
 
 def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:

@@ -15,11 +15,12 @@ from typing import Any
 
 from pipeline.content import placeholders
 from pipeline.content.bab3 import find_chapter, parse_chapter
-from pipeline.content.markdown import MarkdownFile, without_macros
+from pipeline.content.markdown import MarkdownFile
 from pipeline.data.consistency import IND, ORG, PK, objective_codes, sub_activities
 from pipeline.data.quarterly import derived_actual
 from pipeline.data.yamlfile import PathKey, YamlDocument
 from pipeline.errors import Problem
+from pipeline.macro.syntax import without_macros
 from pipeline.messages import content as cmsg
 from pipeline.messages import data as msg
 from pipeline.model.quarters import Aggregation, year_value

@@ -20,14 +20,16 @@ from collections.abc import Iterator
 
 from pipeline.check.completeness import Missing
 from pipeline.content.bab3 import find_chapter, parse_chapter
-from pipeline.content.markdown import MarkdownFile, without_macros
+from pipeline.content.markdown import MarkdownFile
 from pipeline.errors import Problem
 from pipeline.formatting import percent
+from pipeline.macro.registry import MACROS
+from pipeline.macro.syntax import find_macros, without_macros
 from pipeline.messages import content as msg
 from pipeline.model import statements
 from pipeline.model.indicators import Indicator
 from pipeline.model.report import Report
-from pipeline.render.macros import MACROS, expand, find_macros
+from pipeline.render.macros import expand
 from pipeline.render.pages import PRINT_KEY, split_front_matter
 
 _IKHTISAR = re.compile(r"^IKHTISAR\s+EKSEKUTIF", re.IGNORECASE)

@@ -1,7 +1,7 @@
 """What a reviewer would send back in content/*.md, found by a program instead.
 
 Headings out of order, broken internal links and anchors, missing images, codes in prose that
-the data does not know, and (through the renderer's own checker) bad macros.
+the data does not know, and (through the macro language's own checker) bad macros.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from urllib.parse import unquote
 from pipeline.content.markdown import Link, MarkdownFile, links, read_markdown, without_macros
 from pipeline.content.rawhtml import raw_html_problems
 from pipeline.errors import Problem
+from pipeline.macro.registry import find_macro_problems
 from pipeline.messages import content as msg
-from pipeline.render.macros import find_macro_problems
-from pipeline.render.pages import PDF_DIR
+from pipeline.page_policy import PDF_DIR
 
 if TYPE_CHECKING:
     from pipeline.model.report import Report

@@ -3,8 +3,9 @@
 ``prose`` is the file with everything that is not the report's prose blanked out, character
 for character, so that lines and columns stay true: YAML front matter, fenced code blocks,
 inline code and HTML comments (the author guide shows examples in code blocks; those are
-not the report's text). Macros ``{{ ... }}`` stay in ``prose``; :func:`without_macros` removes
-them for checks that must not look inside (the macro checker does that).
+not the report's text). Macros ``{{ ... }}`` stay in ``prose``;
+:func:`pipeline.macro.syntax.without_macros` removes them for checks that must not look inside
+(the macro checker does that).
 
 Headings are ATX headings (``#`` .. ``######``), the only form the project uses.
 """
@@ -18,13 +19,13 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from pipeline.errors import Problem
+from pipeline.macro.syntax import has_macro, without_macros
 from pipeline.textfile import read_text
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 _ATTR_ID = re.compile(r"[ \t]*\{:?[ \t]*#([\w-]+)[^}]*\}$")
-_MACRO = re.compile(r"\{\{.*?\}\}")
 _INLINE_CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -80,7 +81,7 @@ def parse_markdown(text: str, shown_as: str, file: Path | None = None) -> Markdo
             raw = raw[: explicit.start()].strip()
         anchor = explicit.group(1) if explicit else _unique(slugify(_plain(raw), "-"), used)
         md.headings.append(Heading(number, len(match.group(1)), raw, anchor,
-                                   bool(_MACRO.search(raw))))
+                                   has_macro(raw)))
     for line in md.prose:
         md.ids.update(re.findall(r"\{:?[^}]*#([\w-]+)[^}]*\}", line))
         md.ids.update(re.findall(r"\bid=[\"']([^\"']+)[\"']", line))
@@ -135,10 +136,6 @@ def _mask(lines: list[str]) -> tuple[list[str], int | None]:
     out = text.split("\n")
     masked = [_INLINE_CODE.sub(lambda m: _blank(m.group(0)), line) for line in out]
     return masked, (opened if fence is not None else None)
-
-
-def without_macros(line: str) -> str:
-    return _MACRO.sub(lambda m: _blank(m.group(0)), line)
 
 
 def _blank(text: str) -> str:

@@ -1,8 +1,9 @@
 """Raw HTML in content/*.md that the build would remove, named with file:line.
 
-The sanitizer (:mod:`pipeline.render.sanitize`) is the guard: it removes scripts, event
-handlers, styles, frames, forms and unsafe URLs whatever ``lkjip check`` says. This check tells
-the author beforehand, from the same lists, so nothing silently disappears from the report.
+The renderer's sanitizer is the guard: it removes scripts, event handlers, styles, frames,
+forms and unsafe URLs whatever ``lkjip check`` says. This check tells the author beforehand,
+from the same lists (:mod:`pipeline.page_policy`), so nothing silently disappears from the
+report.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from html.parser import HTMLParser
 from pipeline.content.markdown import MarkdownFile
 from pipeline.errors import Problem
 from pipeline.messages import safety as msg
-from pipeline.render.sanitize import ATTRIBUTES, TAGS, url_allowed
+from pipeline.page_policy import ATTRIBUTES, TAGS, url_allowed
 
 # md_in_html's switch; read by Markdown, never published.
 _MARKDOWN_ATTRIBUTES = {"markdown"}

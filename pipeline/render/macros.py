@@ -1,29 +1,22 @@
-"""Macros: the only way a number from data/ enters the text of the report.
+"""How each macro renders: text for inline macros, a numbered table or figure for block ones.
 
-``{{ name ARG ARG }}`` in a Markdown page is replaced by text (inline macros) or by a numbered
-table or figure (block macros, alone on their line). Everything is pure: text, its path and the
-:class:`Report` in, text out. Code spans and fenced code blocks are left alone, so a guide can
-show a macro without it being expanded.
+The language itself (finding ``{{ ... }}`` in a page, the names and their arguments, judging a
+use against the report) is :mod:`pipeline.macro`; this module only says what each registered
+name prints. :data:`RENDERERS` must name exactly the macros of
+:data:`pipeline.macro.registry.MACROS` (checked when this module is imported, and by a test).
 
-Three entry points share one parser, so ``lkjip check``, the site and the PDF agree:
-
-- :func:`find_macros` lists the uses with their line numbers;
-- :func:`find_macro_problems` validates them against the report without rendering;
-- :func:`expand` / :func:`expand_page` render them (and raise :class:`MacroError`).
+Everything is pure: text, its path and the :class:`Report` in, text out.
+:func:`expand` / :func:`expand_page` render a page (and raise :class:`MacroError`).
 """
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
 from html import escape
 from typing import Any
 
-from pipeline.errors import Location, Problem, UserError
 from pipeline.formatting import (
     EN_DASH,
     auto_number,
@@ -34,144 +27,13 @@ from pipeline.formatting import (
     rupiah,
     target,
 )
+from pipeline.macro.registry import MACROS, BudgetItem, MacroError, ResolvedUse, check_page
 from pipeline.messages import render as msg
 from pipeline.model import statements
-from pipeline.model.budget import Activity, Program, SubActivity
 from pipeline.model.indicators import Goal, Indicator, Objective
 from pipeline.model.report import Report
 from pipeline.render import tables
-from pipeline.render.pages import _FRONT_MATTER, chapter_label
-
-_MACRO = re.compile(r"\{\{(.*?)\}\}")
-_OPEN = re.compile(r"\{\{")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
-_NAME = re.compile(r"^[a-z_]+$")
-
-
-# --- finding macros -----------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class MacroUse:
-    """One ``{{ ... }}`` in a text."""
-
-    name: str
-    args: tuple[str, ...]
-    line: int  # 1-based line in the file (the caller's line offset included)
-    start: int  # column span of ``{{ ... }}`` in its line
-    end: int
-    alone: bool  # the only thing on its line (required of block macros)
-
-
-def _front_matter_lines(text: str) -> int:
-    match = _FRONT_MATTER.match(text)
-    return text[: match.end()].count("\n") if match else 0
-
-
-def _code_spans(line: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _CODE_SPAN.finditer(line)]
-
-
-def _scan(text: str, line_offset: int) -> tuple[list[MacroUse], list[tuple[int, str]]]:
-    """Macro uses and syntax problems ``(line, message)`` outside code."""
-    uses: list[MacroUse] = []
-    problems: list[tuple[int, str]] = []
-    skip = _front_matter_lines(text)
-    fence: str | None = None
-    for index, line in enumerate(text.split("\n")):
-        number_ = index + 1 + line_offset
-        if index < skip:
-            continue
-        if marker := _FENCE.match(line):
-            token = marker.group(1)
-            if fence is None:
-                fence = token
-            elif token[0] == fence[0] and len(token) >= len(fence):
-                fence = None
-            continue
-        if fence is not None or "{{" not in line:
-            continue
-        spans = _code_spans(line)
-
-        def in_code(pos: int, spans: list[tuple[int, int]] = spans) -> bool:
-            return any(a <= pos < b for a, b in spans)
-
-        matched_ends: list[int] = []
-        for m in _MACRO.finditer(line):
-            if in_code(m.start()):
-                continue
-            matched_ends.append(m.start())
-            words = m.group(1).split()
-            if not words:
-                problems.append((number_, msg.MACRO_EMPTY.format()))
-                continue
-            if not _NAME.match(words[0]):
-                problems.append((number_, msg.MACRO_BAD_NAME.format(text=m.group(0))))
-                continue
-            alone = line.strip() == m.group(0)
-            uses.append(MacroUse(words[0], tuple(words[1:]), number_, m.start(), m.end(), alone))
-        for o in _OPEN.finditer(line):
-            if not in_code(o.start()) and not any(
-                a <= o.start() < b for a, b in (mm.span() for mm in _MACRO.finditer(line))
-            ):
-                problems.append((number_, msg.MACRO_UNCLOSED.format()))
-                break
-    return uses, problems
-
-
-def find_macros(text: str, *, line_offset: int = 0) -> list[MacroUse]:
-    """Every macro use in ``text`` with its line number (syntax errors left out)."""
-    return _scan(text, line_offset)[0]
-
-
-# --- argument kinds -----------------------------------------------------------------------
-
-class Kind(Enum):
-    INDICATOR = "IKU"
-    OBJECTIVE = "SS"
-    BUDGET = "KODE_ANGGARAN"
-    ANY = "KODE"
-    YEAR = "TAHUN"
-
-
-BudgetItem = Program | Activity | SubActivity
-
-
-def budget_item(report: Report, code: str) -> BudgetItem | None:
-    for p in report.budget.programs:
-        if p.code == code:
-            return p
-        for a in p.activities:
-            if a.code == code:
-                return a
-            for s in a.sub_activities:
-                if s.code == code:
-                    return s
-    return None
-
-
-def _resolve(report: Report, kind: Kind, value: str) -> tuple[Any, str | None]:
-    """(resolved object, problem message or None)."""
-    if kind is Kind.INDICATOR:
-        found = report.indicator(value)
-        known = ", ".join(i.code for i in report.indicators)
-        return found, None if found else msg.UNKNOWN_INDICATOR.format(code=value, known=known)
-    if kind is Kind.OBJECTIVE:
-        found_o = report.objective(value)
-        known = ", ".join(o.code for o in report.renstra.objectives)
-        return found_o, None if found_o else msg.UNKNOWN_OBJECTIVE.format(code=value, known=known)
-    if kind is Kind.BUDGET:
-        item = budget_item(report, value)
-        return item, None if item else msg.UNKNOWN_BUDGET.format(code=value)
-    if kind is Kind.ANY:
-        any_ = (report.goal(value) or report.objective(value) or report.indicator(value)
-                or budget_item(report, value))
-        return any_, None if any_ else msg.UNKNOWN_CODE.format(code=value)
-    start, end = report.renstra.start, report.renstra.end
-    if value.isdigit() and start <= int(value) <= end:
-        return int(value), None
-    return None, msg.BAD_YEAR.format(value=value, start=start, end=end)
-
+from pipeline.render.pages import chapter_label
 
 # --- rendering context --------------------------------------------------------------------
 
@@ -418,154 +280,73 @@ def _rules(ctx: _Context) -> str:
     return msg.RULES_EXPLAINED.format(scale_ref=msg.RULES_SCALE_REF)
 
 
-# --- the registry -------------------------------------------------------------------------
+# --- the renderer of each registered macro ------------------------------------------------
 
-@dataclass(frozen=True)
-class Spec:
-    params: tuple[Kind, ...]
-    optional: int  # how many trailing params may be left out
-    block: bool
-    render: Callable[..., str]
-
-    def usage(self, name: str) -> str:
-        required = [k.value for k in self.params[: len(self.params) - self.optional]]
-        optional = [f"[{k.value}]" for k in self.params[len(self.params) - self.optional:]]
-        return "{{ " + " ".join([name, *required, *optional]) + " }}"
-
-
-def _inline(*params: Kind, optional: int = 0) -> Callable[[Callable[..., str]], Spec]:
-    return lambda fn: Spec(params, optional, False, fn)
-
-
-def _block(*params: Kind, optional: int = 0) -> Callable[[Callable[..., str]], Spec]:
-    return lambda fn: Spec(params, optional, True, fn)
-
-
-IKU, SS, BUD, ANY, YEAR = Kind.INDICATOR, Kind.OBJECTIVE, Kind.BUDGET, Kind.ANY, Kind.YEAR
-
-MACROS: dict[str, Spec] = {
-    "tahun": _inline()(lambda c: str(c.year)),
-    "periode_renstra": _inline()(
-        lambda c: f"{c.report.renstra.start}{EN_DASH}{c.report.renstra.end}"),
-    "instansi": _inline()(lambda c: c.report.organisation.name),
-    "pemda": _inline()(lambda c: c.report.organisation.regency),
-    "uraian": _inline(ANY)(_description),
-    "target": _inline(IKU, YEAR, optional=1)(_target),
-    "realisasi": _inline(IKU, YEAR, optional=1)(_actual),
-    "capaian": _inline(IKU, YEAR, optional=1)(_achievement),
-    "kategori": _inline(IKU, YEAR, optional=1)(_category),
-    "target_renstra": _inline(IKU)(lambda c, i: in_prose(target(i.renstra_target), i.unit)),
-    "capaian_renstra": _inline(IKU)(
-        lambda c, i: percent(i.renstra_achievement(c.year).value)),
-    "standar_nasional": _inline(IKU)(_national),
-    "capaian_sasaran": _inline(SS)(lambda c, o: percent(c.report.objective_achievement(o.code))),
-    "kategori_sasaran": _inline(SS)(
+RENDERERS: dict[str, Callable[..., str]] = {
+    "tahun": lambda c: str(c.year),
+    "periode_renstra": lambda c: f"{c.report.renstra.start}{EN_DASH}{c.report.renstra.end}",
+    "instansi": lambda c: c.report.organisation.name,
+    "pemda": lambda c: c.report.organisation.regency,
+    "uraian": _description,
+    "target": _target,
+    "realisasi": _actual,
+    "capaian": _achievement,
+    "kategori": _category,
+    "target_renstra": lambda c, i: in_prose(target(i.renstra_target), i.unit),
+    "capaian_renstra": lambda c, i: percent(i.renstra_achievement(c.year).value),
+    "standar_nasional": _national,
+    "capaian_sasaran": lambda c, o: percent(c.report.objective_achievement(o.code)),
+    "kategori_sasaran": (
         lambda c, o: tables.category(c.report, c.report.objective_achievement(o.code))),
-    "pagu": _inline(BUD, optional=1)(lambda c, b: rupiah(_budget_of(c, b)[0])),
-    "realisasi_anggaran": _inline(BUD, optional=1)(lambda c, b: rupiah(_budget_of(c, b)[1])),
-    "serapan": _inline(BUD, optional=1)(lambda c, b: _absorption(*_budget_of(c, b))),
-    "sisa_anggaran": _inline(BUD, optional=1)(lambda c, b: _remaining(*_budget_of(c, b))),
-    "pagu_sasaran": _inline(SS)(lambda c, o: rupiah(c.report.budget.for_objective(o.code)[0])),
-    "realisasi_anggaran_sasaran": _inline(SS)(
-        lambda c, o: rupiah(c.report.budget.for_objective(o.code)[1])),
-    "serapan_sasaran": _inline(SS)(
-        lambda c, o: _absorption(*c.report.budget.for_objective(o.code))),
-    "efisiensi": _inline(SS)(lambda c, o: number(c.report.efficiency(o.code).ratio)),
-    "jumlah_indikator": _inline()(lambda c: str(len(c.report.agreement_indicators))),
-    "jumlah_sasaran": _inline()(lambda c: str(len(c.report.renstra.objectives))),
-    "ringkasan_kategori": _inline()(lambda c: summary(c.report)),
-    "status_target": _inline(IKU, YEAR, optional=1)(_status),
-    "arah": _inline(IKU)(_direction),
-    "tren": _inline(IKU)(_trend),
-    "status_efisiensi": _inline(SS)(
-        lambda c, o: msg.EFFICIENCY_STATUS[c.report.efficiency(o.code).efficient]),
-    "kategori_tertinggi": _inline()(lambda c: statements.top_category(c.report)),
-    "indikator_belum_mencapai_target": _inline(SS, optional=1)(
+    "pagu": lambda c, b: rupiah(_budget_of(c, b)[0]),
+    "realisasi_anggaran": lambda c, b: rupiah(_budget_of(c, b)[1]),
+    "serapan": lambda c, b: _absorption(*_budget_of(c, b)),
+    "sisa_anggaran": lambda c, b: _remaining(*_budget_of(c, b)),
+    "pagu_sasaran": lambda c, o: rupiah(c.report.budget.for_objective(o.code)[0]),
+    "realisasi_anggaran_sasaran": lambda c, o: rupiah(c.report.budget.for_objective(o.code)[1]),
+    "serapan_sasaran": lambda c, o: _absorption(*c.report.budget.for_objective(o.code)),
+    "efisiensi": lambda c, o: number(c.report.efficiency(o.code).ratio),
+    "jumlah_indikator": lambda c: str(len(c.report.agreement_indicators)),
+    "jumlah_sasaran": lambda c: str(len(c.report.renstra.objectives)),
+    "ringkasan_kategori": lambda c: summary(c.report),
+    "status_target": _status,
+    "arah": _direction,
+    "tren": _trend,
+    "status_efisiensi": lambda c, o: msg.EFFICIENCY_STATUS[c.report.efficiency(o.code).efficient],
+    "kategori_tertinggi": lambda c: statements.top_category(c.report),
+    "indikator_belum_mencapai_target": (
         lambda c, o: _indicator_list(statements.below_target(c.report, _code(o)))),
-    "jumlah_belum_mencapai_target": _inline(SS, optional=1)(
+    "jumlah_belum_mencapai_target": (
         lambda c, o: str(len(statements.below_target(c.report, _code(o))))),
-    "indikator_kategori_tertinggi": _inline(SS, optional=1)(
+    "indikator_kategori_tertinggi": (
         lambda c, o: _indicator_list(statements.in_top_category(c.report, _code(o)))),
-    "indikator_bukan_kategori_tertinggi": _inline(SS, optional=1)(
+    "indikator_bukan_kategori_tertinggi": (
         lambda c, o: _indicator_list(statements.not_in_top_category(c.report, _code(o)))),
-    "tabel_tujuan_sasaran": _block()(lambda c: _table(c, tables.goals_table(c.report))),
-    "tabel_iku": _block()(lambda c: _table(c, tables.indicators_table(c.report))),
-    "tabel_perjanjian_kinerja": _block()(lambda c: _table(c, tables.agreement_table(c.report))),
-    "tabel_capaian": _block(SS, optional=1)(
-        lambda c, o: _table(c, tables.achievement_table(c.report, o))),
-    "tabel_tren": _block(SS)(lambda c, o: _table(c, tables.trend_table(c.report, o))),
-    "tabel_renstra": _block(SS)(lambda c, o: _table(c, tables.renstra_table(c.report, o))),
-    "tabel_standar_nasional": _block(SS)(_national_block),
-    "tabel_efisiensi": _block(SS, optional=1)(_efficiency_block),
-    "tabel_program": _block(SS)(_programme_block),
-    "grafik": _block(IKU)(_indicator_chart),
-    "tabel_anggaran": _block()(lambda c: _table(c, tables.budget_table(c.report))),
-    "grafik_anggaran": _block()(_budget_chart),
-    "tabel_skala": _block()(lambda c: _table(c, tables.scale_table(c.report))),
-    "aturan_capaian": _block()(_rules),
-    "tanda_tangan": _block()(_signature),
-    "tanda_tangan_perjanjian_kinerja": _block()(_agreement_signatures),
-    "pihak_kedua": _inline()(
+    "tabel_tujuan_sasaran": lambda c: _table(c, tables.goals_table(c.report)),
+    "tabel_iku": lambda c: _table(c, tables.indicators_table(c.report)),
+    "tabel_perjanjian_kinerja": lambda c: _table(c, tables.agreement_table(c.report)),
+    "tabel_capaian": lambda c, o: _table(c, tables.achievement_table(c.report, o)),
+    "tabel_tren": lambda c, o: _table(c, tables.trend_table(c.report, o)),
+    "tabel_renstra": lambda c, o: _table(c, tables.renstra_table(c.report, o)),
+    "tabel_standar_nasional": _national_block,
+    "tabel_efisiensi": _efficiency_block,
+    "tabel_program": _programme_block,
+    "grafik": _indicator_chart,
+    "tabel_anggaran": lambda c: _table(c, tables.budget_table(c.report)),
+    "grafik_anggaran": _budget_chart,
+    "tabel_skala": lambda c: _table(c, tables.scale_table(c.report)),
+    "aturan_capaian": _rules,
+    "tanda_tangan": _signature,
+    "tanda_tangan_perjanjian_kinerja": _agreement_signatures,
+    "pihak_kedua": (
         lambda c: f"{c.report.agreement.counterpart} ({c.report.agreement.counterpart_name})"),
-    "tempat_perjanjian_kinerja": _inline()(lambda c: c.report.agreement.signed_place),
-    "tanggal_perjanjian_kinerja": _inline()(lambda c: long_date(c.report.agreement.signed_date)),
+    "tempat_perjanjian_kinerja": lambda c: c.report.agreement.signed_place,
+    "tanggal_perjanjian_kinerja": lambda c: long_date(c.report.agreement.signed_date),
 }
 
-
-# --- validation ---------------------------------------------------------------------------
-
-def _check_use(use: MacroUse, report: Report) -> tuple[list[Any], list[str]]:
-    """(resolved arguments, problems) of one use."""
-    spec = MACROS.get(use.name)
-    if spec is None:
-        guess = difflib.get_close_matches(use.name, MACROS, n=1)
-        hint = msg.MACRO_HINT.format(guess=guess[0]) if guess else ""
-        return [], [msg.MACRO_UNKNOWN.format(name=use.name, hint=hint, names=", ".join(MACROS))]
-    problems: list[str] = []
-    if spec.block and not use.alone:
-        problems.append(msg.MACRO_BLOCK_INLINE.format(name=use.name))
-    low, high = len(spec.params) - spec.optional, len(spec.params)
-    if not low <= len(use.args) <= high:
-        expected = (msg.ARITY_EXACT.format(count=low) if low == high
-                    else msg.ARITY_RANGE.format(low=low, high=high))
-        problems.append(msg.MACRO_ARITY.format(
-            name=use.name, expected=expected, given=len(use.args), usage=spec.usage(use.name)))
-        return [], problems
-    values: list[Any] = []
-    for kind, arg in zip(spec.params, use.args, strict=False):
-        value, problem = _resolve(report, kind, arg)
-        values.append(value)
-        if problem:
-            problems.append(problem)
-    values += [None] * (len(spec.params) - len(values))
-    return values, problems
-
-
-def find_macro_problems(
-    text: str, path: str, report: Report, *, line_offset: int = 0
-) -> list[Problem]:
-    """Every problem of the macros in ``text`` (a page of ``path``), without rendering.
-
-    ``text`` may be the whole file, front matter included; line numbers are the file's.
-    """
-    uses, syntax = _scan(text, line_offset)
-    problems = [Problem(path, line, message) for line, message in syntax]
-    for use in uses:
-        problems += [Problem(path, use.line, m) for m in _check_use(use, report)[1]]
-    return sorted(problems, key=lambda p: (p.line or 0))
-
-
-class MacroError(UserError):
-    """A page uses a macro wrongly; ``problems`` has them all, each with path:line."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        if len(problems) == 1:
-            p = problems[0]
-            super().__init__(p.message, Location(p.path, p.line))
-        else:
-            listed = "\n".join(f"  {p}" for p in problems)
-            super().__init__(f"{msg.MACRO_ERRORS.format(count=len(problems))}\n{listed}")
+if RENDERERS.keys() != MACROS.keys():  # a name registered but not rendered, or the reverse
+    raise ImportError(f"macro renderers do not match the registry: "
+                      f"{sorted(RENDERERS.keys() ^ MACROS.keys())}")
 
 
 # --- expansion ----------------------------------------------------------------------------
@@ -578,26 +359,25 @@ class Expansion:
 
 def expand_page(text: str, path: str, report: Report, *, line_offset: int = 0) -> Expansion:
     """``text`` with every macro replaced; :class:`MacroError` when any is wrong."""
-    problems = find_macro_problems(text, path, report, line_offset=line_offset)
-    if problems:
-        raise MacroError(problems)
+    checked = check_page(text, path, report, line_offset=line_offset)
+    if checked.problems:
+        raise MacroError(list(checked.problems))
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
     ctx = _Context(report, path, chapter_label(path), stem)
     lines = text.split("\n")
-    by_line: dict[int, list[MacroUse]] = {}
-    for use in find_macros(text, line_offset=line_offset):
-        by_line.setdefault(use.line - line_offset - 1, []).append(use)
+    by_line: dict[int, list[ResolvedUse]] = {}
+    for resolved in checked.uses:
+        by_line.setdefault(resolved.use.line - line_offset - 1, []).append(resolved)
     for index in sorted(by_line):
         lines[index] = _expand_line(ctx, lines[index], by_line[index])
     return Expansion("\n".join(lines), tuple(ctx.captions))
 
 
-def _expand_line(ctx: _Context, line: str, uses: list[MacroUse]) -> str:
+def _expand_line(ctx: _Context, line: str, uses: list[ResolvedUse]) -> str:
     rendered = []
-    for use in uses:  # left to right, so tables are numbered in reading order
-        spec = MACROS[use.name]
-        values, _ = _check_use(use, ctx.report)
-        output = spec.render(ctx, *values)
+    for resolved in uses:  # left to right, so tables are numbered in reading order
+        use, spec = resolved.use, resolved.spec
+        output = RENDERERS[use.name](ctx, *resolved.values)
         rendered.append((use, f"\n{output}\n" if spec.block else escape(output, quote=False)))
     for use, output in reversed(rendered):
         line = line[: use.start] + output + line[use.end:]

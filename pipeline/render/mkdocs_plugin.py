@@ -30,9 +30,10 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from pipeline.data.load import DataError
 from pipeline.errors import UserError
+from pipeline.macro.registry import MacroError
 from pipeline.messages import render as msg
 from pipeline.project import Project
-from pipeline.render.macros import MacroError, expand
+from pipeline.render.macros import expand
 from pipeline.render.pages import PDF_DIR, Page, nav_sources, pdf_name
 from pipeline.render.sanitize import clean_html, is_plain_text
 from pipeline.templating import render

@@ -14,15 +14,14 @@ from typing import Any
 
 import yaml
 
+from pipeline.macro.syntax import FRONT_MATTER  # MkDocs' own pattern, said once
 from pipeline.model.report import Report
+from pipeline.page_policy import PDF_DIR as PDF_DIR  # the build and plugin read it here
 from pipeline.render.siteconfig import DEFAULT_DOCS_DIR, load_site_config
 
-PDF_DIR = "unduh"  # the site's folder for the PDF (content links to unduh/lkjip-<year>.pdf)
 PRINT_KEY = "cetak"  # front matter: ``cetak: false`` keeps a page out of the PDF
 PUBLIC_KEY = "publik"  # front matter: ``publik: false`` keeps a page out of a public site
 
-# The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so both agree on where text starts.
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _CHAPTER = re.compile(r"^bab-(\d+)\b")
 
 
@@ -82,7 +81,7 @@ def nav_sources(config: dict[str, Any]) -> list[str]:
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     """(meta, body, line_offset) of a Markdown file, as MkDocs splits it."""
     text = text.replace("\r\n", "\n")
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return {}, text, 0
     try:

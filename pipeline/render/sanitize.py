@@ -1,4 +1,5 @@
-"""The HTML a report may contain, and the one cleaner every rendered page goes through.
+"""The one cleaner every rendered page goes through, keeping only the HTML a report may contain
+(:mod:`pipeline.page_policy`).
 
 Authors may write raw HTML in Markdown; so may whoever pushed a branch. What a report needs is
 small: tables, spans and divs with classes, sup/sub, line breaks, links, images from the
@@ -16,46 +17,14 @@ from functools import lru_cache
 
 import nh3
 
-TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
-    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span",
-    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-    "u", "ul",
-})
-# Removed with everything inside them (the others lose their tags but keep their text).
-DROPPED_WITH_CONTENT = frozenset({"script", "style", "noscript", "template", "textarea",
-                                  "select", "title", "iframe", "object", "embed"})
-ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"id", "class", "title", "lang"},
-    "a": {"href"},
-    "img": {"src", "alt", "width", "height"},
-    "td": {"colspan", "rowspan", "style"},
-    "th": {"colspan", "rowspan", "style", "scope"},
-    "col": {"span", "style"},
-    "tbody": {"data-lanjutan"},  # the name of a table continued on the next page (print.css)
-    "ol": {"start", "type"},
-    "li": {"value"},
-    "details": {"open"},
-}
-# Python-Markdown's tables write ``style="text-align: …"``; the print path sets column widths.
-STYLE_PROPERTIES = frozenset({"text-align", "width"})
-URL_SCHEMES = frozenset({"http", "https", "mailto", "data"})
-
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-_DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp|svg\+xml)[;,]", re.IGNORECASE)
-
-
-def url_allowed(tag: str, attribute: str, value: str) -> bool:
-    """Links: http(s), mailto, a place in the report; images: a file of the content folder
-    (relative) or a ``data:`` image. Never ``file:``, ``javascript:`` or a ``data:`` link."""
-    match = _SCHEME.match(value)
-    if match is None:
-        return not value.lstrip().startswith("//")  # protocol-relative: a remote fetch
-    scheme = match.group(1).lower()
-    if tag == "img" and attribute == "src":
-        return scheme == "data" and bool(_DATA_IMAGE.match(value.strip()))
-    return scheme in {"http", "https", "mailto"}
+from pipeline.page_policy import (
+    ATTRIBUTES,
+    DROPPED_WITH_CONTENT,
+    STYLE_PROPERTIES,
+    TAGS,
+    URL_SCHEMES,
+    url_allowed,
+)
 
 
 def _filter(tag: str, attribute: str, value: str) -> str | None:

@@ -125,15 +125,13 @@ def test_codes_in_code_comments_and_front_matter_are_not_prose(
     assert new_problems(project, before) == []
 
 
-def test_unknown_macro_through_the_renderer(project: Path, before: list[Problem]) -> None:
-    pytest.importorskip("pipeline.render.macros")
+def test_unknown_macro_is_found(project: Path, before: list[Problem]) -> None:
     found = _page(project, before, "Nilai {{ realisasi IKU-99 }} dan {{ tidak_ada_makro }}.")
     assert {p.line for p in found} == {_at(1)}
     assert len(found) == 2, found
 
 
 def test_macros_in_code_blocks_are_examples(project: Path, before: list[Problem]) -> None:
-    pytest.importorskip("pipeline.render.macros")
     assert _page(project, before, "```", "{{ realisasi IKU-99 }}", "```",
                  "Tulis `{{ tidak_ada }}` begini.") == []
 

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
 from pipeline.errors import UserError
+from pipeline.macro.registry import MACROS, MacroError, find_macro_problems
 from pipeline.model.report import Report
-from pipeline.render.macros import (
-    MACROS,
-    MacroError,
-    expand,
-    expand_page,
-    find_macro_problems,
-    find_macros,
-)
+from pipeline.render.macros import RENDERERS, expand, expand_page
 
 BAB3 = "content/bab-3-akuntabilitas-kinerja.md"
 
@@ -88,25 +84,11 @@ def test_inline_macro(report: Report, source: str, expected: str) -> None:
     assert expand(f"Nilai: {source}.", BAB3, report) == f"Nilai: {expected}."
 
 
-def test_every_macro_of_the_spec_is_implemented() -> None:
-    spec = {
-        "tahun", "periode_renstra", "instansi", "pemda", "uraian", "target", "realisasi",
-        "capaian", "kategori", "target_renstra", "capaian_renstra", "standar_nasional",
-        "capaian_sasaran", "kategori_sasaran", "pagu", "realisasi_anggaran", "serapan",
-        "sisa_anggaran", "pagu_sasaran", "realisasi_anggaran_sasaran", "serapan_sasaran",
-        "efisiensi", "jumlah_indikator", "jumlah_sasaran", "ringkasan_kategori",
-        "tabel_tujuan_sasaran", "tabel_iku", "tabel_perjanjian_kinerja", "tabel_capaian",
-        "tabel_tren", "tabel_renstra", "tabel_standar_nasional", "tabel_efisiensi",
-        "tabel_program", "grafik", "tabel_anggaran", "grafik_anggaran", "tabel_skala",
-        "aturan_capaian", "tanda_tangan",
-        # qualitative statements (prose that follows the data) and the PK's signatures
-        "status_target", "arah", "tren", "kategori_tertinggi", "indikator_belum_mencapai_target",
-        "jumlah_belum_mencapai_target", "indikator_kategori_tertinggi",
-        "indikator_bukan_kategori_tertinggi", "tanda_tangan_perjanjian_kinerja",
-        "tempat_perjanjian_kinerja", "tanggal_perjanjian_kinerja", "pihak_kedua",
-        "status_efisiensi",
-    }
-    assert set(MACROS) == spec
+def test_every_registered_macro_has_a_renderer_taking_its_arguments() -> None:
+    assert RENDERERS.keys() == MACROS.keys()
+    for name, render in RENDERERS.items():
+        params = inspect.signature(render).parameters
+        assert len(params) == 1 + len(MACROS[name].params), name  # the context, then the args
 
 
 def test_several_macros_on_one_line(report: Report) -> None:
@@ -197,13 +179,6 @@ def test_code_is_left_alone(report: Report) -> None:
     assert find_macro_problems(text, BAB3, report) == []
 
 
-def test_find_macros_lists_uses_with_lines() -> None:
-    text = "# Judul\n\nCapaian {{ capaian IKU-01 2024 }} dan {{ tahun }}.\n\n{{ tabel_iku }}\n"
-    uses = [(u.name, u.args, u.line, u.alone) for u in find_macros(text)]
-    assert uses == [("capaian", ("IKU-01", "2024"), 3, False), ("tahun", (), 3, False),
-                    ("tabel_iku", (), 5, True)]
-
-
 def test_unknown_code_fails_with_file_and_line(report: Report) -> None:
     text = "# BAB III\n\nParagraf.\n\nCapaian {{ capaian IKU-99 }}.\n"
     with pytest.raises(MacroError) as caught:
@@ -211,38 +186,6 @@ def test_unknown_code_fails_with_file_and_line(report: Report) -> None:
     assert isinstance(caught.value, UserError)
     assert str(caught.value).startswith(f"{BAB3}:5: indikator 'IKU-99' tidak ada")
     assert "IKU-01, IKU-02, IKU-05, IKU-07" in str(caught.value)
-
-
-def test_line_numbers_count_the_front_matter(report: Report) -> None:
-    body = "# Judul\n\n{{ capaian SS-1 }}\n"
-    whole = "---\ncetak: false\n---\n\n" + body
-    from_file = find_macro_problems(whole, BAB3, report)
-    from_body = find_macro_problems(body, BAB3, report, line_offset=4)
-    assert [p.line for p in from_file] == [p.line for p in from_body] == [7]
-
-
-@pytest.mark.parametrize(
-    ("source", "fragment"),
-    [
-        ("{{ capain IKU-01 }}", "makro 'capain' tidak dikenal (maksud Anda 'capaian'?)"),
-        ("{{ tabel_tren }}", "memerlukan 1 argumen, tetapi diberi 0 argumen; cara tulis: "
-                             "{{ tabel_tren SS }}"),
-        ("{{ capaian IKU-01 2025 x }}", "memerlukan 1 sampai 2 argumen, tetapi diberi 3"),
-        ("{{ capaian IKU-01 2019 }}", "'2019' bukan tahun periode Renstra 2021\u20132026"),
-        ("{{ tabel_capaian SS-9 }}", "sasaran 'SS-9' tidak ada di data/renstra.yaml"),
-        ("{{ pagu 9.99 }}", "kode anggaran '9.99' tidak ada"),
-        ("{{ uraian X-1 }}", "kode 'X-1' tidak ada di data"),
-        ("Lihat {{ tabel_iku }} di bawah", "harus ditulis sendirian pada satu baris"),
-        ("{{ }}", "makro kosong"),
-        ("{{ Capaian IKU-01 }}", "bukan nama makro"),
-        ("Nilai {{ capaian IKU-01", "tidak ditutup"),
-    ],
-)
-def test_wrong_use_is_reported(report: Report, source: str, fragment: str) -> None:
-    problems = find_macro_problems(f"# Judul\n{source}\n", BAB3, report)
-    assert len(problems) == 1
-    assert problems[0].line == 2 and problems[0].path == BAB3
-    assert fragment in problems[0].message
 
 
 def test_all_problems_are_reported_at_once(report: Report) -> None:

@@ -1,5 +1,6 @@
 """A small hand-made report: every kind of indicator the macros must handle, numbers easy to
-check by hand (independent of the illustrative data in data/)."""
+check by hand (independent of the illustrative data in data/). Shared by tests/macro and
+tests/render."""
 
 from __future__ import annotations
 
