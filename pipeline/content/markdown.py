@@ -19,7 +19,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from pipeline.errors import Problem
-from pipeline.macro.syntax import has_macro, without_macros
+from pipeline.macro.syntax import front_matter_lines, has_macro, without_macros
 from pipeline.textfile import read_text
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -111,14 +111,9 @@ def mask(lines: list[str]) -> list[str]:
 
 def _mask(lines: list[str]) -> tuple[list[str], int | None]:
     out = list(lines)
-    start = 0
-    if out and out[0].strip() == "---":  # YAML front matter (MkDocs meta)
-        for n in range(1, len(out)):
-            if out[n].strip() in ("---", "..."):
-                for k in range(n + 1):
-                    out[k] = _blank(out[k])
-                start = n + 1
-                break
+    start = front_matter_lines("\n".join(out))  # YAML front matter (MkDocs meta)
+    for k in range(start):
+        out[k] = _blank(out[k])
     fence: str | None = None
     opened = 0
     for n in range(start, len(out)):

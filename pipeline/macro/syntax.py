@@ -34,7 +34,8 @@ class MacroUse:
     alone: bool  # the only thing on its line (required of block macros)
 
 
-def _front_matter_lines(text: str) -> int:
+def front_matter_lines(text: str) -> int:
+    """How many lines of ``text`` the front matter takes (0 without one), as MkDocs cuts it."""
     match = FRONT_MATTER.match(text)
     return text[: match.end()].count("\n") if match else 0
 
@@ -50,7 +51,7 @@ def scan(text: str, *, line_offset: int = 0) -> tuple[list[MacroUse], list[tuple
     line (the lines of the file that precede ``text``)."""
     uses: list[MacroUse] = []
     problems: list[tuple[int, str]] = []
-    skip = _front_matter_lines(text)
+    skip = front_matter_lines(text)
     fence: str | None = None
     for index, line in enumerate(text.split("\n")):
         number_ = index + 1 + line_offset
