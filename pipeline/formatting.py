@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from pipeline.messages.render import MONTHS
 from pipeline.model.achievement import Range, Target
@@ -23,7 +23,11 @@ UNITS_BEFORE = frozenset({"level", "nilai", "indeks", "skor", "predikat", "perin
 def round_half_up(value: float, decimals: int = 2) -> Decimal:
     """``value`` rounded half-up to ``decimals`` places, via its shortest decimal form."""
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+    exact = Decimal(repr(float(value)))
+    # Enough digits for any magnitude (a capaian of 10^34 % from a tiny target is still printed,
+    # not an InvalidOperation from the default 28-digit context).
+    digits = Context(prec=max(28, exact.adjusted() + decimals + 2)) if exact.is_finite() else None
+    return exact.quantize(quantum, rounding=ROUND_HALF_UP, context=digits)
 
 
 def number(value: float | None, decimals: int = 2) -> str:

@@ -137,12 +137,7 @@ def _figure_macros(report: Report) -> list[str]:
 
 
 def _budget_codes(report: Report) -> list[str]:
-    codes: list[str] = []
-    for p in report.budget.programs:
-        codes.append(p.code)
-        for a in p.activities:
-            codes += [a.code, *(s.code for s in a.sub_activities)]
-    return codes
+    return [item.code for item in report.budget.items()]
 
 
 def figures(report: Report) -> dict[str, str]:

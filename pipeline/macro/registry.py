@@ -36,16 +36,7 @@ BudgetItem = Program | Activity | SubActivity
 
 
 def budget_item(report: Report, code: str) -> BudgetItem | None:
-    for p in report.budget.programs:
-        if p.code == code:
-            return p
-        for a in p.activities:
-            if a.code == code:
-                return a
-            for s in a.sub_activities:
-                if s.code == code:
-                    return s
-    return None
+    return report.budget.item(code)
 
 
 def resolve(report: Report, kind: Kind, value: str) -> tuple[Any, str | None]:

@@ -7,7 +7,7 @@ means more result per rupiah than planned.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -89,6 +89,17 @@ class Budget:
 
     def sub_activities(self) -> list[SubActivity]:
         return [s for p in self.programs for s in p.sub_activities()]
+
+    def items(self) -> Iterator[Program | Activity | SubActivity]:
+        """Every program, kegiatan and sub kegiatan, each before what it contains."""
+        for p in self.programs:
+            yield p
+            for a in p.activities:
+                yield a
+                yield from a.sub_activities
+
+    def item(self, code: str) -> Program | Activity | SubActivity | None:
+        return next((i for i in self.items() if i.code == code), None)
 
     def for_objective(self, objective: str) -> tuple[float, float | None]:
         """(pagu, realisasi) of the sub activities linked to ``objective``."""

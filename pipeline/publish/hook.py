@@ -54,8 +54,8 @@ from pipeline.workflow.validity import judge_round_branch
 
 ZERO = "0" * 40
 MAIN_REF = f"refs/heads/{gitrepo.MAIN}"
-ROUND_REF = re.compile(r"^refs/heads/review/\d{4}/[1-9]\d*$")
-REVIEW_PREFIX = "refs/heads/review/"
+HEADS = "refs/heads/"
+REVIEW_PREFIX = f"{HEADS}{gitrepo.ROUND_PREFIX}"
 RELEASE_TAG = re.compile(r"^refs/tags/lkjip-[^/]+$")
 RECORDS_REF = re.compile(r"^refs/heads/catatan/\d{4}$")
 HOOK_MARKER = "# lkjip pre-receive hook"
@@ -90,11 +90,16 @@ def parse_updates(lines: Iterable[str]) -> list[RefUpdate]:
     return updates
 
 
+def round_of(ref: str) -> tuple[int, int] | None:
+    """``refs/heads/review/2025/3`` -> (2025, 3) by the one round-branch rule; else None."""
+    return gitrepo.parse_round_branch(ref[len(HEADS):]) if ref.startswith(HEADS) else None
+
+
 def ref_kind(ref: str) -> str | None:
     """Which protection applies: ``main``, ``round``, ``tag`` or None (free)."""
     if ref == MAIN_REF:
         return "main"
-    if ROUND_REF.match(ref):
+    if round_of(ref) is not None:
         return "round"
     if RELEASE_TAG.match(ref):
         return "tag"
@@ -171,7 +176,7 @@ def judge_update(repo: pygit2.Repository, update: RefUpdate, main_after: str | N
 def _created_numbers(refs: frozenset[str], year: int) -> list[int]:
     found = []
     for ref in refs:
-        parsed = gitrepo.parse_round_branch(ref.removeprefix("refs/heads/"))
+        parsed = round_of(ref)
         if ref.startswith(REVIEW_PREFIX) and parsed and parsed[0] == year:
             found.append(parsed[1])
     return found
@@ -181,7 +186,7 @@ def round_numbers(repo: pygit2.Repository, year: int) -> list[int]:
     """The numbers of the year's round branches the server holds now."""
     numbers = []
     for ref in repo.references:
-        parsed = gitrepo.parse_round_branch(ref.removeprefix("refs/heads/"))
+        parsed = round_of(ref)
         if ref.startswith(REVIEW_PREFIX) and parsed and parsed[0] == year:
             numbers.append(parsed[1])
     return numbers
@@ -189,8 +194,8 @@ def round_numbers(repo: pygit2.Repository, year: int) -> list[int]:
 
 def _judge_round(repo: pygit2.Repository, update: RefUpdate, main_after: str | None,
                  pushed: frozenset[str] = frozenset()) -> list[str]:
-    parsed = gitrepo.parse_round_branch(update.ref.removeprefix("refs/heads/"))
-    assert parsed is not None  # ROUND_REF matched
+    parsed = round_of(update.ref)
+    assert parsed is not None  # ref_kind said "round"
     year, number = parsed
     main = MainLine(repo, main_after)
     new = judge_round_branch(repo, year, number, update.new, main)
