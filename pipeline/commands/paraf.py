@@ -6,7 +6,7 @@ import argparse
 
 from pipeline.commands.options import add_key
 from pipeline.workflow import gitrepo, rounds
-from pipeline.workflow.outcome import approved_lines
+from pipeline.workflow.outcome import words
 from pipeline.workflow.signing import resolve_signing_key
 
 
@@ -20,6 +20,5 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
     key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
-    verdict = rounds.paraf(repo, key, args.note)
-    print("\n".join(approved_lines(repo, verdict, signing=False)))
+    print(words(rounds.paraf(repo, key, args.note)))
     return 0
