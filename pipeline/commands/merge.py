@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from pipeline.commands.options import add_key
-from pipeline.messages import publish as msg
 from pipeline.publish.merge import merge
 from pipeline.workflow import gitrepo
+from pipeline.workflow.outcome import words
 from pipeline.workflow.signing import resolve_signing_key
 
 
@@ -23,6 +23,5 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
     key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
-    done = merge(repo, key, args.round)
-    print(msg.MERGED.format(round=done.round, name=done.name, commit=done.commit[:10]))
+    print(words(merge(repo, key, args.round)))
     return 0

@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline.commands.options import add_key
-from pipeline.workflow import gitrepo, rounds
-from pipeline.workflow.outcome import approved_lines
-from pipeline.workflow.signing import resolve_signing_key
+from pipeline.commands.decision import add_decision
+from pipeline.workflow import rounds
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("paraf", help="beri paraf atas isi putaran ini (setuju)")
-    parser.add_argument("--note", default="", help="catatan (tidak wajib)")
-    add_key(parser)
-    parser.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    repo = gitrepo.open_repo()
-    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
-    verdict = rounds.paraf(repo, key, args.note)
-    print("\n".join(approved_lines(repo, verdict, signing=False)))
-    return 0
+    add_decision(sub, "paraf", rounds.paraf, help="beri paraf atas isi putaran ini (setuju)",
+                 note_help="catatan (tidak wajib)")

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from pipeline.commands.options import add_key
-from pipeline.workflow import gitrepo, rounds
-from pipeline.workflow.outcome import returned_lines
-from pipeline.workflow.signing import resolve_signing_key
+from pipeline.commands.decision import add_decision
+from pipeline.workflow import rounds
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("return", help="kembalikan draft untuk diperbaiki (tutup putaran)")
-    parser.add_argument("--note", required=True, help="catatan koreksi untuk penerima")
-    add_key(parser)
-    parser.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    repo = gitrepo.open_repo()
-    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
-    verdict = rounds.return_round(repo, key, args.note)
-    print("\n".join(returned_lines(repo, verdict)))
-    return 0
+    add_decision(sub, "return", rounds.return_round,
+                 help="kembalikan draft untuk diperbaiki (tutup putaran)",
+                 note_help="catatan koreksi untuk penerima", note_required=True)

@@ -12,6 +12,7 @@ import json
 
 from pipeline.messages import format_time
 from pipeline.messages import workflow as msg
+from pipeline.messages.events import event_name, state_name
 from pipeline.workflow import gitrepo
 from pipeline.workflow.policy import describe
 from pipeline.workflow.records import summary
@@ -45,17 +46,18 @@ def render(status: CycleStatus) -> str:
     for r in status.rounds:
         state = "merged" if r.merged else r.verdict.state
         lines.append(msg.STATUS_ROUND.format(name=r.name, branch=r.branch,
-                                             state=msg.STATE_NAMES[state]))
+                                             state=state_name(state)))
         if r.changes is not None:
             lines += [f"    {line}" for line in describe(r.changes, sop)]
         for e in r.verdict.chain:
             lines.append(msg.STATUS_CHAIN_ITEM.format(
-                action=msg.ACTION_NAMES[e.action], role=sop.title_of(e.role), name=e.name,
+                event=event_name(e.action), role=sop.title_of(e.role), name=e.name,
                 nip=e.nip, time=format_time(e.time)))
         if r.verdict.returned is not None:
             e = r.verdict.returned
             lines.append(msg.STATUS_RETURN_ITEM.format(
-                role=sop.title_of(e.role), name=e.name, time=format_time(e.time), note=e.note,
+                event=event_name(e.action, done=True), role=sop.title_of(e.role),
+                name=e.name, time=format_time(e.time), note=e.note,
                 to=", ".join(sop.title_of(t) for t in e.to)))
         for p in r.verdict.problems:
             lines.append(msg.STATUS_PROBLEM_ITEM.format(problem=p))

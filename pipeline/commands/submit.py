@@ -8,10 +8,9 @@ from pathlib import Path
 import pygit2
 
 from pipeline.commands.options import add_key
-from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo, records, rounds
+from pipeline.workflow.outcome import words
 from pipeline.workflow.signing import SigningKey, resolve_signing_key
-from pipeline.workflow.verify import holder_names
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -30,15 +29,7 @@ def run(args: argparse.Namespace) -> int:
     key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
     if args.record_return:
         return _record_return(repo, key, args.year)
-    branch = rounds.submit(repo, key, year=args.year)
-    judged = rounds.judge(repo, repo.head.target)
-    if judged is not None and judged[2].next_step is not None:
-        _, policy, verdict = judged
-        role = verdict.next_step.role
-        print(msg.SUBMITTED.format(branch=branch, role=policy.sop.title_of(role),
-                                   names=holder_names(policy.roster, role)))
-    else:
-        print(branch)
+    print(words(rounds.submit(repo, key, year=args.year)))
     return 0
 
 

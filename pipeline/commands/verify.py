@@ -14,6 +14,7 @@ from pipeline.errors import UserError
 from pipeline.messages import format_time
 from pipeline.messages import publish as pmsg
 from pipeline.messages import workflow as msg
+from pipeline.messages.events import event_name
 from pipeline.publish.mainline import judge_main
 from pipeline.workflow import gitrepo, rounds
 from pipeline.workflow.facts import default_anchor
@@ -31,10 +32,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def format_entry(entry: ChainEntry, title: str) -> str:
-    when = format_time(entry.time)
-    action = msg.ACTION_NAMES.get(entry.action, entry.action)
-    return (f"  {entry.step:>2}. {action} {title}: {entry.name} (NIP {entry.nip}), {when}, "
-            f"{entry.fingerprint}, commit {entry.commit[:10]}")
+    return msg.VERIFY_CHAIN_ITEM.format(
+        step=entry.step, event=event_name(entry.action), role=title, name=entry.name,
+        nip=entry.nip, time=format_time(entry.time), fingerprint=entry.fingerprint,
+        commit=entry.commit[:10])
 
 
 def run_main(repo: pygit2.Repository) -> int:

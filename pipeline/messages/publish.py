@@ -18,12 +18,12 @@ MERGE_MAIN_MOVED = (
 )
 MERGE_WRONG_ROLE = "{name} tidak dapat menggabung ke main; yang berhak: {roles} ({holders})."
 MERGE_NO_STEP = "SOP yang berlaku tidak memuat langkah 'merge'; tidak ada yang berhak menggabung."
-MERGE_SUBJECT = "Terima LKjIP {year}: gabung putaran {round} ke main"
+MERGE_SUBJECT = "{event} LKjIP {year}: gabung putaran {round} ke main"
 MERGE_BODY = "{name} menerima LKjIP yang sudah ditandatangani (langkah {step})."
 MERGE_MAIN_INVALID = "main tidak sah, jadi tidak ada yang digabung:\n{problems}"
 MERGED = (
-    "Putaran {round} digabung ke main oleh {name} (commit {commit}). Kirim ke server dengan "
-    "'git push origin main'."
+    "LKjIP putaran {round} {event} oleh {name} dan digabung ke main (commit {commit}). Kirim "
+    "ke server dengan 'git push origin main'."
 )
 
 # --- verify --branch main -----------------------------------------------------------------
@@ -116,8 +116,6 @@ SHEET_PROVENANCE = "Laporan ini dibangun dari:"
 SHEET_COMMIT_LABEL = "commit"
 SHEET_TREE_LABEL = "isi (tree)"
 SHEET_WHEN = "{date}, pukul {time} WIB"
-SHEET_ACTIONS = {"submit": "Serah draft", "paraf": "Paraf", "sign": "Tanda tangan",
-                 "merge": "Diterima"}
 ATTACH_MANIFEST = "Manifes sumber: commit, isi dan rantai paraf laporan ini"
 ATTACH_DATA = "Data LKjIP (YAML) yang dipakai membangun laporan ini"
 

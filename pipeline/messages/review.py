@@ -68,17 +68,11 @@ FIG_PROGRAM = "program {code}"
 # --- the review page (lkjip review) -------------------------------------------------------
 REVIEW_TITLE = "Reviu LKjIP {round}"
 REVIEW_NOT_ON_ROUND = "Tidak ada putaran yang sedang dibuka di sini."
-REVIEW_STATE = {
-    "open": "terbuka", "returned": "dikembalikan", "complete": "lengkap (sudah ditandatangani)",
-    "invalid": "tidak sah",
-}
 REVIEW_ROUND = "Putaran {round}: {state}"
 REVIEW_TURN = "Sekarang giliran {role} (langkah {step}): {names}."
 REVIEW_YOUR_KEY = "Kunci penanda tangan di komputer ini: {key}."
 REVIEW_NO_KEY = "belum diatur (--key atau git config user.signingkey)"
 REVIEW_ACTIONS = "Keputusan Anda"
-REVIEW_PARAF = "Paraf"
-REVIEW_SIGN = "Tanda tangan"
 REVIEW_RETURN = "Kembalikan"
 REVIEW_NOTE = "Catatan"
 REVIEW_NOTE_OPTIONAL = "Catatan (tidak wajib)"
@@ -92,9 +86,8 @@ REVIEW_CHAIN_EMPTY = "Belum ada paraf pada putaran ini."
 REVIEW_CHAIN_HEAD = ("Langkah", "Peran", "Keputusan", "Nama", "NIP", "Waktu", "Kunci", "Catatan")
 REVIEW_VERIFIED = "Semua tanda tangan putaran ini terverifikasi."
 REVIEW_PROBLEMS = "Masalah verifikasi:"
-REVIEW_ACTION_NAMES = {"paraf": "paraf", "sign": "tanda tangan", "return": "dikembalikan",
-                       "submit": "diajukan"}
-REVIEW_SUBMITTED = "Diajukan oleh {name} ({role}) pada {time}."
+# {event}: the hand-off's past participle (pipeline.messages.events), "Diserahkan".
+REVIEW_SUBMITTED = "{event} oleh {name} ({role}) pada {time}."
 REVIEW_REDLINE = "Perubahan terhadap {old}"
 REVIEW_BASE = "main (dasar putaran ini)"
 REVIEW_DRAFT = "Draf yang diperiksa ({commit})"

@@ -170,16 +170,19 @@ SUBMIT_ROUND_OPEN = (
 SUBMIT_INCOMPLETE = (
     "Draft belum lengkap ({count} masalah); tidak ada yang diubah. Perbaiki dulu:\n{problems}"
 )
-SUBMIT_SUBJECT = "Serah draft LKjIP {year} untuk koreksi (putaran {year}/{number})"
+# {event}: pipeline.messages.events.event_name of the event (capital or past participle).
+SUBMIT_SUBJECT = "{event} draft LKjIP {year} untuk koreksi (putaran {year}/{number})"
 SUBMIT_BODY = "Draft dari cabang {draft}, diserahkan oleh {name}."
-SUBMITTED = "Putaran koreksi dibuka: {branch}. Sekarang giliran {role}: {names}."
+SUBMITTED = (
+    "Draft {event}: putaran koreksi {branch} dibuka. Sekarang giliran {role}: {names}."
+)
 
 # --- paraf, sign, return ------------------------------------------------------------------
 NOT_ON_ROUND = (
     "Cabang '{branch}' bukan cabang putaran koreksi. Pindah dulu ke cabangnya, mis. "
     "'git switch review/2025/1'."
 )
-ROUND_WITHOUT_HANDOFF = "Cabang '{branch}' tidak memuat serah-terima putaran (lkjip submit)."
+ROUND_WITHOUT_HANDOFF = "Cabang '{branch}' tidak memuat serah terima putaran (lkjip submit)."
 ROUND_HAS_PROBLEMS = "Putaran {round} bermasalah; tidak ada yang diubah:\n{problems}"
 ROUND_MERGED = "Putaran {round} sudah digabung ke main; tidak ada lagi yang perlu diparaf."
 ROUND_RETURNED = (
@@ -192,26 +195,28 @@ SIGN_TOO_EARLY = "Belum bisa ditandatangani: masih menunggu paraf {missing}."
 RETURN_NEEDS_NOTE = (
     "Tuliskan catatan koreksi dengan --note \"...\" agar penerima tahu apa yang diperbaiki."
 )
-PARAF_SUBJECT = "Paraf {role}: {name} (putaran {round})"
-SIGN_SUBJECT = "Tanda tangan {role}: {name} (putaran {round})"
-RETURN_SUBJECT = "Dikembalikan oleh {role} kepada {to} (putaran {round})"
-PARAF_DONE = "Paraf {role} tercatat (putaran {round}, commit {commit})."
-SIGN_DONE = "Tanda tangan {role} tercatat (putaran {round}, commit {commit}). Putaran lengkap."
+APPROVAL_SUBJECT = "{event} {role}: {name} (putaran {round})"
+RETURN_SUBJECT = "{event} oleh {role} kepada {to} (putaran {round})"
+APPROVAL_DONE = "{event} {role} tercatat (putaran {round}, commit {commit})."
+ROUND_NOW_COMPLETE = "Putaran lengkap."
 RETURN_DONE = (
-    "Putaran {round} dikembalikan kepada {to}. Perbaikan dibuat di draft, lalu "
+    "Putaran {round} {event} kepada {to}. Perbaikan dibuat di draft, lalu "
     "'lkjip submit' membuka putaran berikutnya."
 )
 NEXT_TURN = "Berikutnya giliran {role}: {names}."
 
 # --- verify -------------------------------------------------------------------------------
 NOT_A_ROUND = (
-    "'{rev}' tidak berada dalam putaran koreksi (tidak ada serah-terima 'lkjip submit' di "
+    "'{rev}' tidak berada dalam putaran koreksi (tidak ada serah terima 'lkjip submit' di "
     "riwayatnya)."
 )
 BAD_REV = "Revisi '{rev}' tidak ditemukan."
 VERIFY_OK = "Putaran {round}: isi {tree} sah, diparaf dan ditandatangani lengkap."
 VERIFY_FAILED = "Putaran {round} TIDAK sah:"
 VERIFY_CHAIN_HEADER = "Rantai persetujuan:"
+VERIFY_CHAIN_ITEM = (
+    "  {step:>2}. {event} {role}: {name} (NIP {nip}), {time}, {fingerprint}, commit {commit}"
+)
 VERIFY_RETURNED = "putaran {round} dikembalikan oleh {role}, tidak disetujui"
 VERIFY_INCOMPLETE = (
     "putaran {round} belum lengkap: belum ada {missing}; sekarang giliran {role} ({names})"
@@ -230,7 +235,7 @@ V_IDENTITY_MISMATCH = (
     "commit mengaku dari {claimed}, tetapi kuncinya milik {name} (NIP {nip})"
 )
 V_ROUND_MISMATCH = "commit menyebut putaran {claimed}, padahal berada di putaran {round}"
-V_HANDOFF_ROLE = "serah-terima oleh {name}, padahal yang berhak menyerahkan: {roles}"
+V_HANDOFF_ROLE = "serah terima oleh {name}, padahal yang berhak menyerahkan: {roles}"
 V_BAD_TRAILERS = "keterangan lkjip di pesan commit tidak sesuai SOP"
 V_BASE = (
     "titik awal putaran (Lkjip-Base) tidak berada di main atau bukan leluhur putaran ini"
@@ -270,24 +275,16 @@ STATUS_WAITED = "Menunggu sejak {since}: {waited} (mutu baku {standard})"
 STATUS_OVERDUE = "TERLAMBAT"
 STATUS_ROUNDS = "Putaran:"
 STATUS_ROUND = "  {name} ({branch}): {state}"
-STATUS_CHAIN_ITEM = "    - {action} {role}: {name} (NIP {nip}), {time}"
-STATUS_RETURN_ITEM = "    - dikembalikan oleh {role} ({name}) kepada {to}, {time}: {note}"
+STATUS_CHAIN_ITEM = "    - {event} {role}: {name} (NIP {nip}), {time}"
+STATUS_RETURN_ITEM = "    - {event} oleh {role} ({name}) kepada {to}, {time}: {note}"
 STATUS_PROBLEM_ITEM = "    ! {problem}"
 STATUS_DONE = "Tidak ada yang perlu dilakukan lagi."
-STATE_NAMES = {
-    "open": "sedang dikoreksi",
-    "returned": "dikembalikan",
-    "complete": "lengkap (sudah ditandatangani)",
-    "invalid": "bermasalah",
-    "merged": "sudah digabung ke main",
-}
-ACTION_NAMES = {"paraf": "paraf", "sign": "tanda tangan", "return": "dikembalikan",
-                "submit": "serah"}
+# The names of states and events: pipeline.messages.events.
 
 # --- merges and main (step 9) -------------------------------------------------------------
 M_NOT_TWO_PARENTS = "commit gabungan ke main harus tepat dua induk: main dan ujung putaran"
 M_NOT_A_ROUND = (
-    "yang digabung ke main bukan ujung putaran koreksi (tidak ada serah-terima 'lkjip submit')"
+    "yang digabung ke main bukan ujung putaran koreksi (tidak ada serah terima 'lkjip submit')"
 )
 M_ROUND_UNVERIFIED = "putaran {round} yang digabung belum sah: {reasons}"
 M_TREE_DIFFERS = (

@@ -9,29 +9,21 @@ the same pure rules (:func:`verify_merge`, :func:`verify_main`) before main move
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygit2
 from pygit2.enums import CheckoutStrategy
 
 from pipeline.errors import UserError
 from pipeline.messages import publish as msg
 from pipeline.messages import workflow as wmsg
+from pipeline.messages.events import event_name
 from pipeline.publish.mainline import judge_main, problem_lines
 from pipeline.workflow import gitrepo
 from pipeline.workflow.commits import format_message
 from pipeline.workflow.facts import commit_fact
+from pipeline.workflow.outcome import Outcome
 from pipeline.workflow.rounds import judge
 from pipeline.workflow.signing import SigningKey, sign
-from pipeline.workflow.verify import MERGE_DECISION, Verdict, explain, verify_merge
-
-
-@dataclass(frozen=True)
-class Merged:
-    round: str
-    commit: str
-    name: str
-    verdict: Verdict
+from pipeline.workflow.verify import MERGE_DECISION, explain, verify_merge
 
 
 def round_tip(repo: pygit2.Repository, spec: str | None) -> tuple[str, pygit2.Oid]:
@@ -63,7 +55,9 @@ def create_signed_merge(repo: pygit2.Repository, *, parents: list[pygit2.Oid],
     return repo.create_commit_with_signature(content, signature.rstrip("\n"), "gpgsig")
 
 
-def merge(repo: pygit2.Repository, key: SigningKey, spec: str | None = None) -> Merged:
+def merge(repo: pygit2.Repository, key: SigningKey, spec: str | None = None) -> Outcome:
+    """Merge the signed round ``spec`` (default: the current branch) into main; the outcome
+    holds the round's verdict, judged once."""
     gitrepo.ensure_clean(repo)
     _, tip = round_tip(repo, spec)
     judged = judge(repo, tip)
@@ -100,7 +94,8 @@ def merge(repo: pygit2.Repository, key: SigningKey, spec: str | None = None) -> 
                 "Step": str(step.number), "Role": role, "Name": person.name,
                 "NIP": person.nip, "Decision": MERGE_DECISION}
     message = format_message(
-        msg.MERGE_SUBJECT.format(year=year, round=verdict.round),
+        msg.MERGE_SUBJECT.format(event=event_name("merge", capital=True), year=year,
+                                 round=verdict.round),
         msg.MERGE_BODY.format(name=person.name, step=step.number), trailers)
     new = create_signed_merge(repo, parents=[main, tip], tree=repo.get(tip).tree_id,
                               message=message, key=key)
@@ -113,7 +108,7 @@ def merge(repo: pygit2.Repository, key: SigningKey, spec: str | None = None) -> 
     if not after.ok:
         raise UserError(msg.MERGE_MAIN_INVALID.format(problems=problem_lines(after)))
     _switch_to_main(repo, main, new)
-    return Merged(verdict.round, str(new), person.name, verdict)
+    return Outcome("merge", gitrepo.MAIN, str(new), person.name, facts, policy, verdict)
 
 
 def _switch_to_main(repo: pygit2.Repository, old: pygit2.Oid, new: pygit2.Oid) -> None:

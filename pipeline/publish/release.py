@@ -42,6 +42,7 @@ from pipeline.errors import UserError
 from pipeline.formatting import date_in_words
 from pipeline.messages import WIB
 from pipeline.messages import publish as msg
+from pipeline.messages.events import event_name
 from pipeline.project import Project
 from pipeline.publish.mainline import judge_main, problem_lines
 from pipeline.publish.tte import TteOptions, archive_pdf_problems, sign_release
@@ -142,7 +143,7 @@ def _when(entry: ChainEntry) -> str:
 
 def _rows(entries: list[ChainEntry], titles: dict[str, str],
           rank_of: Callable[[str], str] = lambda nip: "") -> list[ApprovalRow]:
-    return [ApprovalRow(str(e.step), msg.SHEET_ACTIONS.get(e.action, e.action),
+    return [ApprovalRow(str(e.step), event_name(e.action, capital=True),
                         titles.get(e.role, e.role), e.name, e.nip, _when(e), rank_of(e.nip))
             for e in entries]
 

@@ -21,6 +21,7 @@ import pygit2
 from pipeline.errors import UserError
 from pipeline.messages import format_time
 from pipeline.messages import review as msg
+from pipeline.messages.events import event_name, state_name
 from pipeline.review import HISTORY_PAGE as PAGE_NAME
 from pipeline.review import snapshot
 from pipeline.review.isolation import render_revisions
@@ -61,7 +62,7 @@ def _row(sop: Sop, entry: ChainEntry, previous: int, standard: timedelta | None,
     took, std = _took(calendar, previous, entry.time, standard)
     cells = (
         (str(entry.step),), (sop.title_of(entry.role),),
-        (msg.REVIEW_ACTION_NAMES.get(entry.action, entry.action),),
+        (event_name(entry.action),),
         (entry.name, msg.HISTORY_NIP.format(nip=entry.nip)),
         (format_time(entry.time),), (took,), (std,), (verification,))
     note = msg.HISTORY_NOTE.format(note=entry.note) if entry.note.strip() else ""
@@ -83,7 +84,7 @@ def _round(sop: Sop, status: RoundStatus, since: int, link: str | None,
     """One round's table; the hand-off's time is measured from ``since`` (the cycle's start or
     the previous return) against ``handoff_standard`` (drafting, or fixing after a return)."""
     verdict = status.verdict
-    state = msg.REVIEW_STATE.get(verdict.state, verdict.state)
+    state = state_name(verdict.state)
     lines = [f"## {msg.HISTORY_ROUND.format(round=status.name)}", "",
              msg.HISTORY_ROUND_STATE.format(state=state,
                                             merged=msg.HISTORY_MERGED if status.merged else "")]

@@ -33,13 +33,14 @@ from pipeline.messages import format_time
 from pipeline.messages import review as msg
 from pipeline.messages import safety as safety_msg
 from pipeline.messages import workflow as wmsg
+from pipeline.messages.events import event_name, state_name
 from pipeline.render.sanitize import clean_html
 from pipeline.review import lineage, snapshot
 from pipeline.review.isolation import render_revisions
 from pipeline.review.redline import STYLE, Redline, Version, make_redline, redline_page
 from pipeline.templating import CSP, render
 from pipeline.workflow import gitrepo, rounds
-from pipeline.workflow.outcome import approved_lines, returned_lines
+from pipeline.workflow.outcome import Outcome, words
 from pipeline.workflow.policy import describe
 from pipeline.workflow.signing import resolve_signing_key
 from pipeline.workflow.sop import Sop
@@ -54,9 +55,10 @@ ACTIONS = {"/paraf": "paraf", "/kembalikan": "return"}
 
 
 def decide(root: Path, action: str, note: str, key_spec: str | None,
-           seen: str | None = None) -> str:
+           seen: str | None = None) -> Outcome:
     """Paraf (or, when it is the inspektur's step, tanda tangan) or return the round at
-    ``root``; the message the CLI prints on success. Raises the CLI's :class:`UserError`.
+    ``root``, as ``lkjip paraf`` / ``sign`` / ``return`` do; the page words the outcome as the
+    CLI does (:func:`words`). Raises the CLI's :class:`UserError`.
 
     ``seen`` is the commit the reviewer's page showed: a decision is refused when the round
     has moved since, so nobody approves a version they did not see.
@@ -66,12 +68,8 @@ def decide(root: Path, action: str, note: str, key_spec: str | None,
         raise UserError(msg.REVIEW_STALE)
     key = resolve_signing_key(gitrepo.signing_key_spec(repo, key_spec))
     if action == "return":
-        return "\n".join(returned_lines(repo, rounds.return_round(repo, key, note)))
-    judged = rounds.judge(repo, repo.head.target) if not repo.head_is_unborn else None
-    signing = judged is not None and judged[2].next_step is not None and (
-        judged[2].next_step.action == "sign")
-    verdict = (rounds.sign_report if signing else rounds.paraf)(repo, key, note)
-    return "\n".join(approved_lines(repo, verdict, signing))
+        return rounds.return_round(repo, key, note)
+    return rounds.approve(repo, key, note)
 
 
 # --- what the page shows ------------------------------------------------------------------
@@ -112,12 +110,19 @@ def _key_text(repo: pygit2.Repository, key_spec: str | None) -> str:
     return key.public.fingerprint
 
 
-def round_view(repo: pygit2.Repository) -> RoundView:
-    """The round HEAD is on, judged; :class:`UserError` (the CLI's words) when there is none."""
+def round_view(repo: pygit2.Repository, outcome: Outcome | None = None) -> RoundView:
+    """The round HEAD is on, judged; :class:`UserError` (the CLI's words) when there is none.
+
+    ``outcome``: a decision just written on this round, whose verdict is the round's now (used
+    when HEAD is still the commit it wrote; the round is not judged again).
+    """
     branch = gitrepo.current_branch(repo)
     if not gitrepo.parse_round_branch(branch):
         raise UserError(wmsg.NOT_ON_ROUND.format(branch=branch))
-    judged = rounds.judge(repo, repo.head.target)
+    head = str(repo.head.target)
+    judged = ((outcome.facts, outcome.policy, outcome.verdict)
+              if outcome is not None and (outcome.commit, outcome.branch) == (head, branch)
+              else rounds.judge(repo, head))
     if judged is None:
         raise UserError(wmsg.ROUND_WITHOUT_HANDOFF.format(branch=branch))
     facts, policy, verdict = judged
@@ -130,18 +135,19 @@ def round_view(repo: pygit2.Repository) -> RoundView:
                                       names=holder_names(policy.roster, step.role))
     base = facts.handoff.trailers.get("Base", "") or facts.handoff.oid
     policy_lines = tuple(describe(facts.changes, sop)) if facts.changes is not None else ()
-    return RoundView(verdict.round, branch, str(repo.head.target), verdict, sop, turn, signing,
+    return RoundView(verdict.round, branch, head, verdict, sop, turn, signing,
                      verdict.handoff, base, policy_lines)
 
 
-def gather(root: Path, key_spec: str | None) -> PageData:
-    """Everything the page shows, read from the repository at ``root``. The draft and the
-    version it is compared with are rendered and checked in an isolated child process
-    (:mod:`.isolation`): this process holds the reviewer's key."""
+def gather(root: Path, key_spec: str | None, outcome: Outcome | None = None) -> PageData:
+    """Everything the page shows, read from the repository at ``root`` (``outcome``: a
+    decision just written, see :func:`round_view`). The draft and the version it is compared
+    with are rendered and checked in an isolated child process (:mod:`.isolation`): this
+    process holds the reviewer's key."""
     repo = gitrepo.open_repo(root)
     key = _key_text(repo, key_spec)
     try:
-        view = round_view(repo)
+        view = round_view(repo, outcome)
     except UserError as exc:
         return PageData(None, str(exc), key)
     year, number = gitrepo.parse_round_branch(view.branch) or (0, 0)
@@ -217,18 +223,19 @@ def render_page(data: PageData, token: str, flash: tuple[str, str] | None = None
         "style": Markup(PAGE_STYLE), "errors": data.errors, "problems": data.problems,
         "checked": data.checked, "policy": data.policy, "format_time": format_time,
         "flash": None, "redline_page": "", "draft_page": "", "redline_name": "",
-        "your_key": msg.REVIEW_YOUR_KEY.format(key=data.key),
+        "your_key": msg.REVIEW_YOUR_KEY.format(key=data.key), "event_name": event_name,
     }
     if flash is not None:
         label = msg.REVIEW_DONE if flash[0] == "ok" else msg.REVIEW_REFUSED
         context["flash"] = _Flash(flash[0], label, flash[1])
     if view is not None:
-        state = msg.REVIEW_STATE.get(view.verdict.state, view.verdict.state)
-        context["heading"] = msg.REVIEW_ROUND.format(round=view.name, state=state)
+        context["heading"] = msg.REVIEW_ROUND.format(round=view.name,
+                                                     state=state_name(view.verdict.state))
         context["submitted"] = msg.REVIEW_SUBMITTED.format(
-            name=view.handoff.name, role=view.sop.title_of(view.handoff.role),
-            time=format_time(view.handoff.time)) if view.handoff is not None else ""
-        context["approve"] = msg.REVIEW_SIGN if view.signing else msg.REVIEW_PARAF
+            event=event_name("submit", done=True, capital=True), name=view.handoff.name,
+            role=view.sop.title_of(view.handoff.role), time=format_time(view.handoff.time),
+        ) if view.handoff is not None else ""
+        context["approve"] = event_name("sign" if view.signing else "paraf", capital=True)
         context["chain"] = [*([view.handoff] if view.handoff else []), *view.verdict.chain,
                             *([view.verdict.returned] if view.verdict.returned else [])]
         if data.redline is not None:
@@ -255,8 +262,9 @@ class ReviewState:
     lock: threading.Lock = field(default_factory=threading.Lock)
     cache: dict[str, PageData] = field(default_factory=dict)
 
-    def page_data(self) -> PageData:
-        """Cached per HEAD commit and state of the refs that matter (rendering takes seconds)."""
+    def page_data(self, outcome: Outcome | None = None) -> PageData:
+        """Cached per HEAD commit and state of the refs that matter (rendering takes seconds).
+        ``outcome``: the decision just written (its verdict is not judged again)."""
         repo = gitrepo.open_repo(self.root)
         refs = sorted((r, str(repo.references[r].target)) for r in repo.references
                       if r.startswith(("refs/heads/", "refs/remotes/"))
@@ -266,7 +274,7 @@ class ReviewState:
         with self.lock:
             if key not in self.cache:
                 self.cache.clear()
-                self.cache[key] = gather(self.root, self.key_spec)
+                self.cache[key] = gather(self.root, self.key_spec, outcome)
             return self.cache[key]
 
 
@@ -376,15 +384,17 @@ class ReviewHandler(BaseHTTPRequestHandler):
             return
         note = (form.get("note") or [""])[0].replace("\r\n", "\n")
         seen = (form.get("head") or [""])[0]
+        outcome = None
         with state.lock:
             try:
-                flash = ("ok", decide(state.root, action, note, state.key_spec, seen))
+                outcome = decide(state.root, action, note, state.key_spec, seen)
+                flash = ("ok", words(outcome))
                 status = HTTPStatus.OK
             except UserError as exc:
                 flash = ("refused", str(exc))
                 status = HTTPStatus.CONFLICT
             state.cache.clear()
-        self._send(status, render_page(state.page_data(), state.token, flash))
+        self._send(status, render_page(state.page_data(outcome), state.token, flash))
 
 
 def serve(root: Path, key_spec: str | None, port: int = 0) -> ReviewServer:

@@ -3,12 +3,18 @@
 Every move refuses a dirty work tree, checks the turn with :func:`verify.verify_round` (the
 same rules ``lkjip verify`` applies), writes a signed commit, verifies the result again, and
 only then moves the branch: a move that would not verify never lands (fail closed).
+
+A move on a round reads the round from Git once (:func:`judge`: its commits, main's line,
+the roster and SOP in force); the check of the written commit applies the same pure rules to
+those facts and the new commit's own. The result is an :class:`Outcome` holding the verdict
+it reached, which the caller words (:func:`pipeline.workflow.outcome.words`) without judging
+again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pygit2
@@ -16,6 +22,7 @@ import pygit2
 from pipeline import check as data_check
 from pipeline.errors import Problem, UserError
 from pipeline.messages import workflow as msg
+from pipeline.messages.events import event_name
 from pipeline.workflow import gitrepo
 from pipeline.workflow.commits import format_message
 from pipeline.workflow.facts import (
@@ -26,11 +33,12 @@ from pipeline.workflow.facts import (
     round_facts_and_policy,
     sop_at,
 )
+from pipeline.workflow.outcome import Outcome
 from pipeline.workflow.policy import areas_trailer
 from pipeline.workflow.roster import Person, Roster
 from pipeline.workflow.signing import SigningKey
 from pipeline.workflow.sop import Sop, Step
-from pipeline.workflow.validity import judge_round_branch
+from pipeline.workflow.validity import JudgedBranch, judge_round_branch
 from pipeline.workflow.verify import Policy, RoundFacts, Verdict, verify_round
 
 CheckFn = Callable[..., list[Problem]]
@@ -90,12 +98,13 @@ def list_rounds(repo: pygit2.Repository, year: int) -> list[RoundRef]:
     return [found[n] for n in sorted(found)]
 
 
-def valid_rounds(repo: pygit2.Repository, year: int) -> list[RoundRef]:
-    """The year's round branches that are rounds (:func:`validity.round_problem`): a branch
-    merely named like one neither blocks nor numbers a round."""
+def valid_rounds(repo: pygit2.Repository, year: int) -> list[tuple[RoundRef, JudgedBranch]]:
+    """The year's round branches that are rounds (:func:`validity.round_problem`), each with
+    its judgment: a branch merely named like one neither blocks nor numbers a round."""
     main = MainLine.of_main(repo)
-    return [r for r in list_rounds(repo, year)
-            if judge_round_branch(repo, r.year, r.number, r.tip, main).valid]
+    judged = [(r, judge_round_branch(repo, r.year, r.number, r.tip, main))
+              for r in list_rounds(repo, year)]
+    return [(r, j) for r, j in judged if j.valid]
 
 
 def judge(repo: pygit2.Repository, rev: pygit2.Oid | str, *, main: MainLine | None = None,
@@ -168,23 +177,21 @@ def start(repo: pygit2.Repository, key: SigningKey, year: int) -> CycleStart:
 # --- step 5: submit -----------------------------------------------------------------------
 
 
-def _open_round(repo: pygit2.Repository, year: int) -> RoundRef | None:
-    """The year's latest round if it still blocks a new one (open or signed, not merged)."""
-    rounds = valid_rounds(repo, year)
+def _open_round(rounds: list[tuple[RoundRef, JudgedBranch]]) -> RoundRef | None:
+    """The latest of the year's valid ``rounds`` if it still blocks a new one (open or
+    signed, not merged)."""
     if not rounds:
         return None
-    judged = judge(repo, rounds[-1].tip)
-    if judged is None:
-        return None
-    facts, _, verdict = judged
-    if verdict.state in ("open", "complete") and not facts.merged:
-        return rounds[-1]
+    last, judged = rounds[-1]
+    assert judged.facts is not None and judged.verdict is not None  # a valid round
+    if judged.verdict.state in ("open", "complete") and not judged.facts.merged:
+        return last
     return None
 
 
 def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
-           check: CheckFn | None = None) -> str:
-    """Open the next correction round from the current draft branch; returns its branch.
+           check: CheckFn | None = None) -> Outcome:
+    """Open the next correction round from the current draft branch.
 
     ``check`` is ``lkjip check --lengkap`` (:func:`check_project`, looked up at call time).
     """
@@ -204,20 +211,21 @@ def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
     sop, roster = sop_at(repo, base), roster_at(repo, base)
     step = sop.step("submit")
     person, role = _acting(sop, roster, key, step, msg.SUBMIT_WRONG_ROLE)
-    blocking = _open_round(repo, year)
+    rounds = valid_rounds(repo, year)
+    blocking = _open_round(rounds)
     if blocking is not None:
         raise UserError(msg.SUBMIT_ROUND_OPEN.format(round=blocking.name))
     problems = (check or data_check.check_project)(Path(repo.workdir), complete=True)
     if problems:
         listed = "\n".join(f"  {p}" for p in problems)
         raise UserError(msg.SUBMIT_INCOMPLETE.format(count=len(problems), problems=listed))
-    rounds = valid_rounds(repo, year)
-    number = rounds[-1].number + 1 if rounds else 1
+    number = rounds[-1][0].number + 1 if rounds else 1
     name = gitrepo.round_branch(year, number)
     if name in repo.branches.local:
         raise UserError(msg.BRANCH_MOVED.format(branch=name))
     message = format_message(
-        msg.SUBMIT_SUBJECT.format(year=year, number=number),
+        msg.SUBMIT_SUBJECT.format(event=event_name("submit", capital=True), year=year,
+                                  number=number),
         msg.SUBMIT_BODY.format(draft=draft, name=person.name),
         _trailers("submit", step, role, person, Year=str(year), Round=f"{year}/{number}",
                   Base=str(base), Draft=draft,
@@ -231,14 +239,14 @@ def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
         raise UserError(msg.WOULD_NOT_VERIFY.format(problems=problems_text))
     gitrepo.move_branch(repo, name, None, new, f"lkjip submit {year}/{number}")
     repo.set_head(f"refs/heads/{name}")  # same tree: the work tree and index stay as they are
-    return name
+    return Outcome("submit", name, str(new), person.name, *judged)
 
 
 # --- steps 6-8: paraf, sign, return -------------------------------------------------------
 
 
-def _round_turn(repo: pygit2.Repository, key: SigningKey) -> tuple[str, pygit2.Oid, Sop,
-                                                                     Policy, Verdict, Person]:
+def _round_turn(repo: pygit2.Repository, key: SigningKey,
+                ) -> tuple[str, pygit2.Oid, RoundFacts, Policy, Verdict, Person]:
     gitrepo.ensure_clean(repo)
     branch = gitrepo.current_branch(repo)
     if not gitrepo.parse_round_branch(branch):
@@ -270,13 +278,18 @@ def _round_turn(repo: pygit2.Repository, key: SigningKey) -> tuple[str, pygit2.O
     if earlier is not None and earlier != step.role:
         raise UserError(msg.ALREADY_OTHER_ROLE.format(
             name=person.name, earlier=sop.title_of(earlier), role=sop.title_of(step.role)))
-    return branch, tip, sop, policy, verdict, person
+    return branch, tip, facts, policy, verdict, person
 
 
-def _approve(repo: pygit2.Repository, key: SigningKey, action: str, note: str) -> Verdict:
-    branch, tip, sop, policy, verdict, person = _round_turn(repo, key)
+def _approve(repo: pygit2.Repository, key: SigningKey, action: str | None,
+             note: str) -> Outcome:
+    """Write ``action`` (paraf, sign or return; None: the paraf or signature the SOP's next
+    step is) on the round HEAD is on, judging the round once."""
+    branch, tip, facts, policy, verdict, person = _round_turn(repo, key)
+    sop = policy.sop
     step = verdict.next_step
     assert step is not None
+    action = action or step.action
     if action == "paraf" and step.action == "sign":
         raise UserError(msg.USE_SIGN.format(role=sop.title_of(step.role)))
     if action == "sign" and step.action != "sign":
@@ -287,33 +300,43 @@ def _approve(repo: pygit2.Repository, key: SigningKey, action: str, note: str) -
             raise UserError(msg.RETURN_NEEDS_NOTE)
         to = ", ".join(step.returns_to)
         subject = msg.RETURN_SUBJECT.format(
+            event=event_name("return", done=True, capital=True),
             round=verdict.round, role=sop.title_of(step.role),
             to=", ".join(sop.title_of(r) for r in step.returns_to))
         trailers = _trailers("return", step, step.role, person, Round=verdict.round, To=to)
     else:
-        template = msg.SIGN_SUBJECT if action == "sign" else msg.PARAF_SUBJECT
-        subject = template.format(round=verdict.round, role=sop.title_of(step.role),
-                                  name=person.name)
+        subject = msg.APPROVAL_SUBJECT.format(
+            event=event_name(action, capital=True), round=verdict.round,
+            role=sop.title_of(step.role), name=person.name)
         trailers = _trailers(action, step, step.role, person, Round=verdict.round)
     message = format_message(subject, note, trailers)
     new = gitrepo.create_signed_commit(repo, parent=tip, tree=repo.get(tip).tree_id,
                                        message=message, key=key)
-    after = judge(repo, new)
+    # The written commit, judged by the same rules on the facts read above and its own (a
+    # paraf keeps the tree, so what the round changes and main's line are as they were).
+    after_facts = replace(facts, rev=str(new), commits=(*facts.commits, commit_fact(repo, new)))
+    after = verify_round(after_facts, policy)
     expected = {"return": ("returned",), "sign": ("complete",), "paraf": ("open", "complete")}
-    if after is None or after[2].state not in expected[action]:
-        problems = "; ".join(str(p) for p in after[2].problems) if after else "?"
+    if after.state not in expected[action]:
+        problems = "; ".join(str(p) for p in after.problems)
         raise UserError(msg.WOULD_NOT_VERIFY.format(problems=problems))
     gitrepo.move_branch(repo, branch, tip, new, f"lkjip {action} {verdict.round}")
-    return after[2]
+    return Outcome(action, branch, str(new), person.name, after_facts, policy, after)
 
 
-def paraf(repo: pygit2.Repository, key: SigningKey, note: str = "") -> Verdict:
+def paraf(repo: pygit2.Repository, key: SigningKey, note: str = "") -> Outcome:
     return _approve(repo, key, "paraf", note)
 
 
-def sign_report(repo: pygit2.Repository, key: SigningKey, note: str = "") -> Verdict:
+def sign_report(repo: pygit2.Repository, key: SigningKey, note: str = "") -> Outcome:
     return _approve(repo, key, "sign", note)
 
 
-def return_round(repo: pygit2.Repository, key: SigningKey, note: str) -> Verdict:
+def approve(repo: pygit2.Repository, key: SigningKey, note: str = "") -> Outcome:
+    """The paraf, or the signature when the next step is the signature (the review page's one
+    approving button)."""
+    return _approve(repo, key, None, note)
+
+
+def return_round(repo: pygit2.Repository, key: SigningKey, note: str) -> Outcome:
     return _approve(repo, key, "return", note)

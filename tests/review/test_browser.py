@@ -63,7 +63,7 @@ def test_paraf_by_click_then_return_with_note_closes_the_round(
 
     with review_server(report_office.path, a["kasubbag"].key) as server:
         browser.get(server.url)
-        assert "Putaran 2025/2: terbuka" in browser.find_element(By.ID, "status").text
+        assert "Putaran 2025/2: sedang dikoreksi" in browser.find_element(By.ID, "status").text
         _shot(browser, "1-halaman")
         redline = browser.find_element(By.ID, "redline")
         assert "Perubahan terhadap review/2025/1" in redline.text

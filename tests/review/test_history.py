@@ -46,11 +46,11 @@ def test_history_tells_every_round_with_people_notes_and_verification(
     page = history_markdown(_status(rounds_office), links)
     assert page.startswith("---\ncetak: false\n---\n")  # site only, not in the PDF
     assert "## Putaran 2025/1" in page and "## Putaran 2025/2" in page
-    assert "Status: dikembalikan." in page and "Status: terbuka." in page
+    assert "Status: dikembalikan." in page and "Status: sedang dikoreksi." in page
     assert "[Redline terhadap putaran 2025/1](redline/2025-1-2025-2.html)" in page
-    submitted = _rows(page, "diajukan")
+    submitted = _rows(page, "serah terima")
     assert len(submitted) == 2 and all(r[3].startswith(a["staf"].name + "<br>") for r in submitted)
-    (returned,) = _rows(page, "<td>dikembalikan</td>")
+    (returned,) = _rows(page, "<td>pengembalian</td>")
     assert returned[1] == "Kepala Sub Bagian Perencanaan"
     assert returned[3] == f"{a['kasubbag'].name}<br>NIP {a['kasubbag'].nip}"
     assert returned[7] == "terverifikasi"
@@ -79,7 +79,7 @@ def test_history_marks_what_exceeded_its_time_standard(rounds_office: ReportOffi
                                                                      returned=late)),
               *status.rounds[1:])
     page = history_markdown(dataclasses.replace(status, rounds=rounds))
-    (returned,) = _rows(page, "<td>dikembalikan</td>")
+    (returned,) = _rows(page, "<td>pengembalian</td>")
     assert returned[5] == "13 hari kerja (melebihi)"
     on_time = history_markdown(_status(rounds_office))
     assert "melebihi" not in on_time

@@ -6,6 +6,7 @@ import re
 from html import unescape
 
 import pytest
+from counting import counting_verdicts
 from review_helpers import RETURN_NOTE, ReportOffice
 from server_helpers import post, request, review_server
 
@@ -37,7 +38,7 @@ def test_page_shows_round_redline_check_chain_and_actions(rounds_office: ReportO
         page = request(server)
     assert page.status == 200
     text = _text(page.text)
-    assert "Putaran 2025/2: terbuka" in text
+    assert "Putaran 2025/2: sedang dikoreksi" in text
     assert "Sekarang giliran Kepala Sub Bagian Perencanaan (langkah 6)" in text
     assert office.actors["kasubbag"].name in text  # whose turn
     assert msg.REVIEW_REDLINE.format(old="review/2025/1") in text
@@ -76,8 +77,12 @@ def test_same_origin_decisions_are_signed_commits_lkjip_and_git_verify(
     office = submitted.office
     a = office.actors
     with review_server(submitted.path, a["kasubbag"].key) as server:
-        done = post(server, "/paraf", "sudah dikoreksi")
+        with counting_verdicts() as counts:
+            done = post(server, "/paraf", "sudah dikoreksi")
     assert done.status == 200, _text(done.text)
+    # The paraf and the page after it: the round read and judged once (the rules run again on
+    # the commit written, before the branch moves), as lkjip paraf (tests/workflow).
+    assert counts == {"judge": 1, "read": 1, "rules": 2}, counts
     cli_words = "Paraf Kepala Sub Bagian Perencanaan tercatat (putaran 2025/1, commit"
     assert cli_words in _text(done.text)
     assert "Berikutnya giliran Sekretaris" in _text(done.text)
@@ -89,7 +94,7 @@ def test_same_origin_decisions_are_signed_commits_lkjip_and_git_verify(
     office.ok("paraf", as_="sekretaris")
     with review_server(submitted.path, a["inspektur"].key) as server:
         page = request(server)
-        assert f">{msg.REVIEW_SIGN}</button>" in page.text  # the inspektur signs
+        assert ">Tanda tangan</button>" in page.text  # the inspektur signs
         signed = post(server, "/paraf")
     assert signed.status == 200, _text(signed.text)
     assert "Putaran lengkap" in _text(signed.text)
