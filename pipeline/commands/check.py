@@ -20,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--lengkap", action="store_true",
         help="juga tuntut kelengkapan (realisasi, tujuh analisis Bab III, tanpa teks pengganti);"
-             " dipakai saat draf diajukan untuk direviu")
+             " dipakai saat draf diserahkan untuk direviu")
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="folder repositori LKjIP (bawaan: folder ini)")
     parser.add_argument("--format", choices=FORMATS, default="teks",
