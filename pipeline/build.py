@@ -26,7 +26,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -44,6 +44,7 @@ from pipeline.messages import safety as safety_msg
 from pipeline.model.report import Report
 from pipeline.project import Project
 from pipeline.render import pages as content
+from pipeline.render.approval import EmbeddedFile
 from pipeline.render.pages import SitePages
 from pipeline.render.siteconfig import CONFIG_FILE
 from pipeline.textfile import symlink_problems
@@ -228,22 +229,35 @@ def clean_leftovers(root: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def _build_pdf(project: Project, target: Path, environ: Mapping[str, str], step: Step,
-               result: BuildResult, *, draft: bool = False) -> None:
+def report_pdf(project: Project, target: Path, *, when: datetime, front: str = "",
+               draft: bool = False, variant: str | None = None,
+               attachments: Sequence[EmbeddedFile] = (), custom: Mapping[str, str] | None = None,
+               step: Step = lambda _text: None) -> tuple[int, list[str]]:
+    """The PDF of ``project`` written to ``target``: (page count, WeasyPrint's warnings).
+
+    The one way a PDF is made, for ``lkjip build`` and for a release (which adds ``front``,
+    its lembar pengesahan, and writes PDF/A-3b with its sources attached).
+    """
     # Imported here: WeasyPrint and matplotlib cost a second to import, --no-pdf should not pay.
     from pipeline.render.pdf import layout, write_pdf
     from pipeline.render.print_html import print_html
 
     step(msg.STEP_PRINT_HTML)
-    html = print_html(project.pages, project.report, project.config, draft=draft,
+    html = print_html(project.pages, project.report, project.config, front, draft=draft,
                       expand=project.expansion)
     step(msg.STEP_LAYOUT)
     laid_out = layout(html, project.docs)
     step(msg.STEP_WRITE_PDF)
-    written = write_pdf(laid_out, target, when=document_date(project.report, environ))
-    result.page_count = len(laid_out.document.pages)
-    result.warnings += [msg.WARNING_PDF.format(message=m)
-                        for m in (*laid_out.warnings, *written)]
+    written = write_pdf(laid_out, target, when=when, variant=variant, attachments=attachments,
+                        custom=custom)
+    return len(laid_out.document.pages), [*laid_out.warnings, *written]
+
+
+def _build_pdf(project: Project, target: Path, environ: Mapping[str, str], step: Step,
+               result: BuildResult, *, draft: bool = False) -> None:
+    result.page_count, warnings = report_pdf(
+        project, target, when=document_date(project.report, environ), draft=draft, step=step)
+    result.warnings += [msg.WARNING_PDF.format(message=m) for m in warnings]
 
 
 # The site is built before the PDF exists: it carries an empty file where the PDF goes, and the

@@ -116,18 +116,14 @@ def release_pdf(project: Project, target: Path, *, when: datetime, sheet: str,
     ``signed_on`` is the day of the Inspektur's signature in the chain: the Kata Pengantar is
     dated that day too (one source for both dates), whatever the data's draft date says.
     """
-    from pipeline.render.pdf import layout, write_pdf
-    from pipeline.render.print_html import print_html
+    from pipeline.build import report_pdf
 
     if signed_on is not None:
         report = project.report
         org = replace(report.organisation, signing_date=signed_on.isoformat())
         project = project.with_report(replace(report, organisation=org))
-    html = print_html(project.pages, project.report, project.config, front=sheet,
-                      expand=project.expansion)
-    laid = layout(html, project.docs)
-    write_pdf(laid, target, when=when, variant=PDF_VARIANT, attachments=attachments,
-              custom={"LkjipCommit": commit})
+    report_pdf(project, target, when=when, front=sheet, variant=PDF_VARIANT,
+               attachments=attachments, custom={"LkjipCommit": commit})
 
 
 def _day(entry: ChainEntry) -> date:
