@@ -11,7 +11,7 @@ import pygit2
 from pipeline.commands.options import add_key
 from pipeline.workflow import gitrepo
 from pipeline.workflow.outcome import Outcome, words
-from pipeline.workflow.signing import SigningKey, resolve_signing_key
+from pipeline.workflow.signing import SigningKey
 
 Write = Callable[[pygit2.Repository, SigningKey, str], Outcome]
 
@@ -28,6 +28,6 @@ def add_decision(sub: argparse._SubParsersAction, name: str, write: Write, *, he
 
 def run(args: argparse.Namespace, write: Write) -> int:
     repo = gitrepo.open_repo()
-    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    key = gitrepo.signing_key(repo, args.key)
     print(words(write(repo, key, args.note)))
     return 0

@@ -9,7 +9,6 @@ from pipeline.commands.options import add_key
 from pipeline.messages import publish as msg
 from pipeline.publish.delivery import deliver
 from pipeline.workflow import gitrepo, records
-from pipeline.workflow.signing import resolve_signing_key
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
-    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    key = gitrepo.signing_key(repo, args.key)
     record, addendum = deliver(repo, key, to=args.to, copies=args.copies,
                                receipt=args.receipt, tag=args.tag, archive_dir=args.archive,
                                year=args.year)

@@ -20,7 +20,6 @@ from pipeline.review.redline import redline_page
 from pipeline.workflow import gitrepo
 from pipeline.workflow.facts import read_policy_changes, sop_at
 from pipeline.workflow.policy import describe
-from pipeline.workflow.signing import resolve_signing_key
 
 DIST = "dist"
 
@@ -46,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.since_paraf:
         if len(revisions) > 1:
             raise UserError(msg.DIFF_SINCE_PARAF_WITH_REVS)
-        key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+        key = gitrepo.signing_key(repo, args.key)
         year = lineage.current_year(repo)
         found = lineage.last_paraf(repo, key.public, year)
         if found is None:

@@ -12,7 +12,6 @@ from pipeline.commands.options import add_key
 from pipeline.errors import UserError
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo, records
-from pipeline.workflow.signing import resolve_signing_key
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -45,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         os.replace(partial, args.file)
         print(msg.RECORD_MINUTES_TEMPLATE_WRITTEN.format(path=args.file))
         return 0
-    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    key = gitrepo.signing_key(repo, args.key)
     if args.meeting == "agenda":
         record = records.record_agenda(repo, key, day=args.date, clock=args.time,
                                        place=args.place, topic=args.topic, year=args.year)

@@ -8,7 +8,6 @@ from pipeline.commands.options import add_key
 from pipeline.publish.merge import merge
 from pipeline.workflow import gitrepo
 from pipeline.workflow.outcome import words
-from pipeline.workflow.signing import resolve_signing_key
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +21,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
-    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    key = gitrepo.signing_key(repo, args.key)
     print(words(merge(repo, key, args.round)))
     return 0

@@ -10,7 +10,6 @@ from pipeline.commands.tte_options import add_signing_options, signing_options
 from pipeline.messages import publish as msg
 from pipeline.publish.release import release
 from pipeline.workflow import gitrepo
-from pipeline.workflow.signing import resolve_signing_key
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -27,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
-    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    key = gitrepo.signing_key(repo, args.key)
     done = release(repo, key, args.out, signing_options(args))
     print(msg.RELEASED.format(tag=done.tag, commit=done.commit[:10], path=done.bundle))
     return 0

@@ -7,7 +7,6 @@ import argparse
 from pipeline.commands.options import add_key
 from pipeline.messages import workflow as msg
 from pipeline.workflow import gitrepo, rounds
-from pipeline.workflow.signing import resolve_signing_key
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -19,7 +18,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
-    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    key = gitrepo.signing_key(repo, args.key)
     started = rounds.start(repo, key, args.year)
     print(msg.STARTED.format(year=started.year, name=started.name, commit=started.commit[:10]))
     return 0

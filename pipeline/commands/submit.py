@@ -10,7 +10,7 @@ import pygit2
 from pipeline.commands.options import add_key
 from pipeline.workflow import gitrepo, records, rounds
 from pipeline.workflow.outcome import words
-from pipeline.workflow.signing import SigningKey, resolve_signing_key
+from pipeline.workflow.signing import SigningKey
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     repo = gitrepo.open_repo()
-    key = resolve_signing_key(gitrepo.signing_key_spec(repo, args.key))
+    key = gitrepo.signing_key(repo, args.key)
     if args.record_return:
         return _record_return(repo, key, args.year)
     print(words(rounds.submit(repo, key, year=args.year)))

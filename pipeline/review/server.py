@@ -42,7 +42,6 @@ from pipeline.templating import CSP, render
 from pipeline.workflow import gitrepo, rounds
 from pipeline.workflow.outcome import Outcome, words
 from pipeline.workflow.policy import describe
-from pipeline.workflow.signing import resolve_signing_key
 from pipeline.workflow.sop import Sop
 from pipeline.workflow.verify import ChainEntry, Verdict, holder_names
 
@@ -66,7 +65,7 @@ def decide(root: Path, action: str, note: str, key_spec: str | None,
     repo = gitrepo.open_repo(root)
     if seen is not None and (repo.head_is_unborn or str(repo.head.target) != seen):
         raise UserError(msg.REVIEW_STALE)
-    key = resolve_signing_key(gitrepo.signing_key_spec(repo, key_spec))
+    key = gitrepo.signing_key(repo, key_spec)
     if action == "return":
         return rounds.return_round(repo, key, note)
     return rounds.approve(repo, key, note)
@@ -104,7 +103,7 @@ class PageData:
 
 def _key_text(repo: pygit2.Repository, key_spec: str | None) -> str:
     try:
-        key = resolve_signing_key(gitrepo.signing_key_spec(repo, key_spec))
+        key = gitrepo.signing_key(repo, key_spec)
     except UserError:
         return msg.REVIEW_NO_KEY
     return key.public.fingerprint

@@ -10,7 +10,7 @@ from pygit2.enums import FileStatus
 
 from pipeline.errors import CannotRun, UserError
 from pipeline.messages import workflow as msg
-from pipeline.workflow.signing import SigningKey, sign
+from pipeline.workflow.signing import SigningKey, resolve_signing_key, sign
 
 MAIN = "main"
 ROUND_PREFIX = "review/"
@@ -156,3 +156,8 @@ def signing_key_spec(repo: pygit2.Repository, explicit: str | None) -> str:
         return str(repo.config["user.signingkey"])
     except KeyError:
         raise UserError(msg.NO_KEY) from None
+
+
+def signing_key(repo: pygit2.Repository, explicit: str | None) -> SigningKey:
+    """The signer's key: ``--key`` if given, else ``user.signingkey`` (as git would)."""
+    return resolve_signing_key(signing_key_spec(repo, explicit))
