@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline.commands.build import judge
 from pipeline.messages import publish as msg
+from pipeline.project import Project
 from pipeline.publish.mainline import Standing
 
 
@@ -76,7 +77,7 @@ def summary(judged: Standing, where: str, strict: bool = False) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    judged = judge(Path.cwd().resolve())
+    judged = judge(Project(Path.cwd().resolve()))
     text = summary(judged, forge(os.environ), args.strict)
     print(text, end="")
     if args.out is not None:
