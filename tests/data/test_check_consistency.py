@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from check_helpers import REPO, line_of, new_problems, only, replace
 
 from pipeline.check import check_project
@@ -21,11 +23,109 @@ def test_the_repository_passes() -> None:
     assert check_project(REPO) == []
 
 
-def _one(project: Path, before: list[Problem], path: str, line: int, *fragments: str) -> None:
+@dataclass(frozen=True)
+class Corruption:
+    """Replace the ``occurrence``-th ``old`` by ``new`` in ``file``; the one new data problem
+    stands at the replaced line, or at ``at`` = (file, text, occurrence) where given, and its
+    message holds every one of ``fragments``."""
+
+    file: str
+    old: str
+    new: str
+    fragments: tuple[str, ...]
+    occurrence: int = 1
+    at: tuple[str, str, int] | None = None
+
+
+CORRUPTIONS = [
+    pytest.param(Corruption(REN, "kode: T-2", "kode: SS-1", ("kode SS-1 sudah dipakai",)),
+                 id="duplicate-code-across-goal-and-objective"),
+    pytest.param(Corruption(BUD, 'kode: "6.01.01.2.01.0006"', 'kode: "6.01.01.2.01.0001"',
+                            ("kode 6.01.01.2.01.0001 sudah dipakai",)),
+                 id="duplicate-budget-code"),
+    pytest.param(Corruption(IND, "sasaran: SS-3", "sasaran: SS-9",
+                            ("indikator IKU-07 menyebut sasaran SS-9",
+                             "sasaran yang ada: SS-1, SS-2, SS-3"), occurrence=2),
+                 id="indicator-of-unknown-objective"),
+    pytest.param(Corruption(REN, "      - kode: SS-3\n",
+                            "      - kode: SS-3\n        uraian: x\n      - kode: SS-4\n",
+                            ("sasaran SS-4 belum punya indikator",),
+                            at=(REN, "kode: SS-4", 1)),
+                 id="objective-without-indicator"),
+    pytest.param(Corruption(IND, "2025: 82.46}", "2025: 8246}",
+                            ("indikator IKU-04: realisasi 2025 bernilai 8246",
+                             "satuan '%' menuntut angka 0 sampai 100")),
+                 id="percentage-out-of-range"),
+    pytest.param(Corruption(IND, "target_renstra: 3.3", "target_renstra: 33",
+                            ("IKU-01: target_renstra bernilai 33", "0 sampai 5")),
+                 id="level-out-of-range"),
+    pytest.param(Corruption(IND, "2024: 0, 2025: 0}", "2024: 0, 2025: 0.5}",
+                            ("IKU-07: realisasi 2025 bernilai 0.5",
+                             "bilangan bulat tidak negatif")),
+                 id="count-must-be-whole"),
+    pytest.param(Corruption(IND, "2025: [63, 66]", "2025: [66, 63]",
+                            ("IKU-02: target 2025 berupa rentang [66, 63] yang terbalik",)),
+                 id="reversed-range"),
+    pytest.param(Corruption(IND, "2024: 3.1, 2025: 3.2, ", "2024: 3.1, ",
+                            ("indikator IKU-01 ada di Perjanjian Kinerja 2025 tetapi tidak "
+                             "punya target tahun 2025",), at=(PK, "- IKU-01", 1)),
+                 id="agreement-indicator-without-target"),
+    pytest.param(Corruption(PK, "  - IKU-07\n", "  - IKU-07\n  - IKU-99\n",
+                            ("indikator IKU-99 yang tidak ada",), at=(PK, "- IKU-99", 1)),
+                 id="agreement-unknown-indicator"),
+    pytest.param(Corruption(PK, "  - IKU-07\n", "  - IKU-07\n  - IKU-03\n",
+                            ("IKU-03 disebut dua kali",), at=(PK, "- IKU-03", 2)),
+                 id="agreement-duplicate"),
+    pytest.param(Corruption(PK, "tahun: 2025", "tahun: 2024",
+                            ("'tahun' bernilai 2024, padahal tahun laporan",
+                             "Perjanjian Kinerja harus untuk tahun laporan")),
+                 id="agreement-year-must-be-reporting-year"),
+    pytest.param(Corruption(BUD, "tahun: 2025", "tahun: 2026",
+                            ("anggaran harus untuk tahun laporan",)),
+                 id="budget-year-must-be-reporting-year"),
+    pytest.param(Corruption(IND, "2024: 3.05, 2025: 3.18}",
+                            "2024: 3.05, 2025: 3.18, 2026: 3.2}",
+                            ("IKU-01: ada realisasi tahun 2026, padahal tahun laporan 2025",)),
+                 id="realisasi-after-the-reporting-year"),
+    pytest.param(Corruption(BUD, "pagu: 48500000", "pagu: 0",
+                            ("bernilai 0, padahal harus lebih dari 0",)),
+                 id="ceiling-must-be-positive"),
+    pytest.param(Corruption(BUD, "realisasi: 46275000", "realisasi: -5",
+                            ("'program.0.kegiatan.0.sub_kegiatan.0.realisasi'",
+                             "harus berupa angka")),
+                 id="spent-must-not-be-negative"),
+    pytest.param(Corruption(BUD, "realisasi: 46275000", "realisasi: 48500001",
+                            ("realisasi 48500001 melebihi pagu 48500000",)),
+                 id="spent-above-ceiling"),
+    pytest.param(Corruption(BUD, "sasaran: SS-3", "sasaran: SS-7",
+                            ("sub kegiatan 6.01.02.2.02.0003 menyebut sasaran SS-7",)),
+                 id="budget-unknown-objective"),
+    pytest.param(Corruption(ORG, "tanggal: 2026-02-20", "tanggal: 2026-02-30",
+                            ("'penandatanganan.tanggal' bernilai \"2026-02-30\"",)),
+                 id="impossible-date"),
+    pytest.param(Corruption(SCALE, "batas_bawah: 66", "batas_bawah: 80",
+                            ("kategori 'Cukup': batas_bawah 80 harus lebih kecil",)),
+                 id="scale-out-of-order"),
+    pytest.param(Corruption(SCALE, "    batas_bawah: null", "    batas_bawah: 0",
+                            ("kategori terakhir harus null",)),
+                 id="scale-last-must-be-null"),
+]
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS)
+def test_corruption_gives_one_problem_at_its_line(
+        project: Path, before: list[Problem], corruption: Corruption) -> None:
+    line = replace(project, corruption.file, corruption.old, corruption.new,
+                   occurrence=corruption.occurrence)
+    if corruption.at is not None:
+        path, text, occurrence = corruption.at
+        line = line_of(project, path, text, occurrence=occurrence)
+    else:
+        path = corruption.file
     # Only the data file's problems: a broken code also breaks the chapters that cite it.
     problem = only([p for p in new_problems(project, before) if p.path.startswith("data/")])
     assert (problem.path, problem.line) == (path, line), problem
-    for fragment in fragments:
+    for fragment in corruption.fragments:
         assert fragment in problem.message, problem
 
 
@@ -37,79 +137,6 @@ def test_duplicate_indicator_code(project: Path, before: list[Problem]) -> None:
                               "setiap kode harus unik") in found
 
 
-def test_duplicate_code_across_goal_and_objective(project: Path, before: list[Problem]) -> None:
-    line = replace(project, REN, "kode: T-2", "kode: SS-1")
-    _one(project, before, REN, line, "kode SS-1 sudah dipakai")
-
-
-def test_duplicate_budget_code(project: Path, before: list[Problem]) -> None:
-    line = replace(project, BUD, 'kode: "6.01.01.2.01.0006"', 'kode: "6.01.01.2.01.0001"')
-    _one(project, before, BUD, line, "kode 6.01.01.2.01.0001 sudah dipakai")
-
-
-def test_indicator_of_unknown_objective(project: Path, before: list[Problem]) -> None:
-    line = replace(project, IND, "sasaran: SS-3", "sasaran: SS-9", occurrence=2)
-    _one(project, before, IND, line, "indikator IKU-07 menyebut sasaran SS-9",
-         "sasaran yang ada: SS-1, SS-2, SS-3")
-
-
-def test_objective_without_indicator(project: Path, before: list[Problem]) -> None:
-    replace(project, REN, "      - kode: SS-3\n", "      - kode: SS-3\n        uraian: x\n"
-            "      - kode: SS-4\n")
-    _one(project, before, REN, line_of(project, REN, "kode: SS-4"),
-         "sasaran SS-4 belum punya indikator")
-
-
-def test_percentage_out_of_range(project: Path, before: list[Problem]) -> None:
-    line = replace(project, IND, "2025: 82.46}", "2025: 8246}")
-    _one(project, before, IND, line, "indikator IKU-04: realisasi 2025 bernilai 8246",
-         "satuan '%' menuntut angka 0 sampai 100")
-
-
-def test_level_out_of_range(project: Path, before: list[Problem]) -> None:
-    line = replace(project, IND, "target_renstra: 3.3", "target_renstra: 33")
-    _one(project, before, IND, line, "IKU-01: target_renstra bernilai 33", "0 sampai 5")
-
-
-def test_count_must_be_whole(project: Path, before: list[Problem]) -> None:
-    line = replace(project, IND, "2024: 0, 2025: 0}", "2024: 0, 2025: 0.5}")
-    _one(project, before, IND, line, "IKU-07: realisasi 2025 bernilai 0.5",
-         "bilangan bulat tidak negatif")
-
-
-def test_reversed_range(project: Path, before: list[Problem]) -> None:
-    line = replace(project, IND, "2025: [63, 66]", "2025: [66, 63]")
-    _one(project, before, IND, line, "IKU-02: target 2025 berupa rentang [66, 63] yang terbalik")
-
-
-def test_agreement_indicator_without_target(project: Path, before: list[Problem]) -> None:
-    replace(project, IND, "2024: 3.1, 2025: 3.2, ", "2024: 3.1, ")
-    _one(project, before, PK, line_of(project, PK, "- IKU-01"),
-         "indikator IKU-01 ada di Perjanjian Kinerja 2025 tetapi tidak punya target tahun 2025")
-
-
-def test_agreement_unknown_indicator(project: Path, before: list[Problem]) -> None:
-    replace(project, PK, "  - IKU-07\n", "  - IKU-07\n  - IKU-99\n")
-    _one(project, before, PK, line_of(project, PK, "- IKU-99"), "indikator IKU-99 yang tidak ada")
-
-
-def test_agreement_duplicate(project: Path, before: list[Problem]) -> None:
-    replace(project, PK, "  - IKU-07\n", "  - IKU-07\n  - IKU-03\n")
-    _one(project, before, PK, line_of(project, PK, "- IKU-03", occurrence=2),
-         "IKU-03 disebut dua kali")
-
-
-def test_agreement_year_must_be_reporting_year(project: Path, before: list[Problem]) -> None:
-    line = replace(project, PK, "tahun: 2025", "tahun: 2024")
-    _one(project, before, PK, line, "'tahun' bernilai 2024, padahal tahun laporan",
-         "Perjanjian Kinerja harus untuk tahun laporan")
-
-
-def test_budget_year_must_be_reporting_year(project: Path, before: list[Problem]) -> None:
-    line = replace(project, BUD, "tahun: 2025", "tahun: 2026")
-    _one(project, before, BUD, line, "anggaran harus untuk tahun laporan")
-
-
 def test_reporting_year_outside_renstra(project: Path, before: list[Problem]) -> None:
     line = replace(project, REN, "akhir: 2026", "akhir: 2024")
     found = new_problems(project, before)
@@ -118,44 +145,3 @@ def test_reporting_year_outside_renstra(project: Path, before: list[Problem]) ->
         "tahun laporan harus di dalam periode Renstra")) in found
     assert line  # the target years 2025 and 2026 are now outside the period too
     assert any("target tahun 2026 di luar periode Renstra" in p.message for p in found)
-
-
-def test_realisasi_after_the_reporting_year(project: Path, before: list[Problem]) -> None:
-    line = replace(project, IND, "2024: 3.05, 2025: 3.18}", "2024: 3.05, 2025: 3.18, 2026: 3.2}")
-    _one(project, before, IND, line, "IKU-01: ada realisasi tahun 2026, padahal tahun laporan 2025")
-
-
-def test_ceiling_must_be_positive(project: Path, before: list[Problem]) -> None:
-    line = replace(project, BUD, "pagu: 48500000", "pagu: 0")
-    _one(project, before, BUD, line, "bernilai 0, padahal harus lebih dari 0")
-
-
-def test_spent_must_not_be_negative(project: Path, before: list[Problem]) -> None:
-    line = replace(project, BUD, "realisasi: 46275000", "realisasi: -5")
-    _one(project, before, BUD, line, "'program.0.kegiatan.0.sub_kegiatan.0.realisasi'",
-         "harus berupa angka")
-
-
-def test_spent_above_ceiling(project: Path, before: list[Problem]) -> None:
-    line = replace(project, BUD, "realisasi: 46275000", "realisasi: 48500001")
-    _one(project, before, BUD, line, "realisasi 48500001 melebihi pagu 48500000")
-
-
-def test_budget_unknown_objective(project: Path, before: list[Problem]) -> None:
-    line = replace(project, BUD, "sasaran: SS-3", "sasaran: SS-7")
-    _one(project, before, BUD, line, "sub kegiatan 6.01.02.2.02.0003 menyebut sasaran SS-7")
-
-
-def test_impossible_date(project: Path, before: list[Problem]) -> None:
-    line = replace(project, ORG, "tanggal: 2026-02-20", "tanggal: 2026-02-30")
-    _one(project, before, ORG, line, "'penandatanganan.tanggal' bernilai \"2026-02-30\"")
-
-
-def test_scale_out_of_order(project: Path, before: list[Problem]) -> None:
-    line = replace(project, SCALE, "batas_bawah: 66", "batas_bawah: 80")
-    _one(project, before, SCALE, line, "kategori 'Cukup': batas_bawah 80 harus lebih kecil")
-
-
-def test_scale_last_must_be_null(project: Path, before: list[Problem]) -> None:
-    line = replace(project, SCALE, "    batas_bawah: null", "    batas_bawah: 0")
-    _one(project, before, SCALE, line, "kategori terakhir harus null")
