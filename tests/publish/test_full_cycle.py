@@ -43,6 +43,13 @@ def _who(office: Office, short: str) -> str:
     return f"{actor.name} (NIP {actor.nip})"
 
 
+def _expect_next(office: Office, role: str, short: str, step: int) -> None:
+    """lkjip status names ``role`` (the actor ``short``, by name) for step ``step`` next."""
+    text = _status(office)
+    assert _next(text).startswith(
+        f"Berikutnya: {role} ({_who(office, short)}), langkah {step}:"), text
+
+
 def test_full_cycle_status_records_and_archive(office: Office, real_check: None,
                                                tmp_path: Path) -> None:
     a = office.actors
@@ -116,14 +123,11 @@ def test_full_cycle_status_records_and_archive(office: Office, real_check: None,
         "2024: 3.05, 2025: null}", MISSING, 1), encoding="utf-8")
     office.git("commit", "-q", "-am", "realisasi IKU-01 dilengkapi")
     office.ok("submit", as_="staf")
-    text = _status(office)
-    assert _next(text).startswith(
-        f"Berikutnya: Kepala Sub Bagian Perencanaan ({_who(office, 'kasubbag')}), langkah 6:")
+    _expect_next(office, "Kepala Sub Bagian Perencanaan", "kasubbag", 6)
 
     # --- steps 6 and 7: a paraf, then the Sekretaris returns the round --------------------
     office.ok("paraf", as_="kasubbag")
-    assert _next(_status(office)).startswith(
-        f"Berikutnya: Sekretaris ({_who(office, 'sekretaris')}), langkah 7:")
+    _expect_next(office, "Sekretaris", "sekretaris", 7)
     office.ok("return", "--note", RETURN_NOTE, as_="sekretaris")
     text = _status(office)
     assert ("Putaran 2025/1 dikembalikan oleh Sekretaris kepada Kepala Sub Bagian "
@@ -147,14 +151,11 @@ def test_full_cycle_status_records_and_archive(office: Office, real_check: None,
     office.ok("submit", as_="staf")
     office.ok("paraf", as_="kasubbag")
     office.ok("paraf", as_="sekretaris")
-    text = _status(office)
-    assert _next(text).startswith(
-        f"Berikutnya: Inspektur ({_who(office, 'inspektur')}), langkah 8:")
+    _expect_next(office, "Inspektur", "inspektur", 8)
 
     # --- step 8: the Inspektur signs ------------------------------------------------------
     office.ok("sign", as_="inspektur")
-    assert _next(_status(office)).startswith(
-        f"Berikutnya: Kepala Sub Bagian Perencanaan ({_who(office, 'kasubbag')}), langkah 9:")
+    _expect_next(office, "Kepala Sub Bagian Perencanaan", "kasubbag", 9)
 
     # --- step 9: merged into main; step 10 is named, the cycle is not done ----------------
     office.ok("merge", as_="kasubbag")

@@ -20,9 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from publish_helpers import with_report
+from publish_helpers import serve, with_report
 from pypdf import PdfReader
-from tte_pki import Pki, serve, signing_service, tsa_handler
+from tte_pki import Pki, signing_service, tsa_handler
 from workflow_helpers import STAFF, Actor, Office, init_office, roster_of
 
 from pipeline.cli import build_parser

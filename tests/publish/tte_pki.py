@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import json
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -30,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from publish_helpers import QuietHandler
 
 NOW = datetime.now(UTC)
 CRL_URL = "http://127.0.0.1:9/ca.crl"  # never fetched: verification is offline
@@ -134,32 +132,6 @@ class Pki:
                 for c in (self.inspektur, self.root.cert)]
 
 
-@contextlib.contextmanager
-def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """Run ``handler`` on 127.0.0.1 (a free port) in a thread; yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-class _Quiet(BaseHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-    def reply(self, code: int, body: bytes, kind: str) -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 def tsa_handler(pki: Pki) -> type[BaseHTTPRequestHandler]:
     """An RFC 3161 TSA over HTTP (application/timestamp-query)."""
     from pyhanko.sign.timestamps import DummyTimeStamper
@@ -170,7 +142,7 @@ def tsa_handler(pki: Pki) -> type[BaseHTTPRequestHandler]:
             serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption())))
 
-    class Tsa(_Quiet):
+    class Tsa(QuietHandler):
         requests = 0
 
         def do_POST(self) -> None:  # noqa: N802
@@ -186,7 +158,7 @@ def tsa_handler(pki: Pki) -> type[BaseHTTPRequestHandler]:
 def signing_service(pki: Pki, nik: str, passphrase: str) -> type[BaseHTTPRequestHandler]:
     """The fake BSrE-like service: certificates by NIK, a signature of a hash on request."""
 
-    class Service(_Quiet):
+    class Service(QuietHandler):
         seen: list[dict[str, str]] = []
 
         def do_GET(self) -> None:  # noqa: N802

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import test_publish_hook as hook_tests
+import test_hook as hook_tests
 from publish_helpers import approved_round
-from test_publish_hook import Server, _accepted, _clone, _rejected
+from test_hook import Server, _accepted, _clone, _rejected
 from workflow_helpers import Office
 
 from pipeline.messages import publish as msg
