@@ -145,3 +145,18 @@ def test_a_project_with_another_report_expands_again(copy: Path) -> None:
     other = project.with_report(replace(project.report, year=2030))
     assert other.files is project.files  # the pages are not read again
     assert other.expansion(page) is not first  # but nothing is expanded with the old Report
+
+
+def test_check_reads_each_input_once(copy: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    with opened_files(tmp_path / "opened.log") as opened, \
+            calls_of(load.load_report, load.to_report, load.read_data) as calls:
+        code = cli.main(["check", "--lengkap", "--root", str(copy)])
+    assert code in (0, 1), capsys.readouterr().err
+    files = opened()
+    markdown = [p.relative_to(copy / "content").as_posix()
+                for p in (copy / "content").rglob("*.md")]
+    assert _reads(files, copy / "content", ".md") == Counter({m: 1 for m in markdown})
+    assert set(_reads(files, copy / "data", ".yaml").values()) == {1}
+    assert _reads(files, copy, "mkdocs.yml") == Counter({"mkdocs.yml": 1})
+    assert calls["read_data"] == 1 and calls["to_report"] == 1, calls
