@@ -1,10 +1,11 @@
 """``lkjip build``: data + content in, site/ and dist/lkjip-<year>.pdf out, both or neither.
 
-Order of work: load the data, validate every macro of every page (all problems at once, with
-file:line), then on both cores at once: lay the PDF out and write it to a staging file in a
-forked child process, while this process builds the site into a temporary folder next to
-site/; the staged PDF is copied into the site (the "Unduh PDF" link), and only then are both
-moved into place. A build that fails at any step leaves the previous site/ and PDF as
+Order of work, on both cores: a forked child starts on the PDF's imports while this process
+reads the :class:`Project` once (data, pages) and expands every macro of every page (all
+problems at once, with file:line); the child is then handed the Project and lays the PDF out
+into a staging file while this process builds the site, from the same expansions, into a
+temporary folder next to site/; the staged PDF is copied into the site (the "Unduh PDF"
+link), and only then are both moved into place. A build that fails at any step leaves the previous site/ and PDF as
 they were; one killed outright leaves staging files that the next build removes (or, killed
 between the two renames of site/, puts the previous site/ back). Nothing here talks to Git.
 
@@ -27,7 +28,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -115,47 +116,50 @@ def build(
     result = BuildResult()
     clock = time.monotonic()
 
-    step(msg.STEP_DATA)
-    report = project.report
+    # Both cores: the PDF's child starts now, the site is built here.
+    both = pdf and site
+    with _pdf_worker(environ, draft=draft) if both else nullcontext() as worker:
+        step(msg.STEP_DATA)
+        report = project.report
 
-    step(msg.STEP_CHECK)  # every page expanded here, once, for the site and the PDF
-    problems = project.problems()
-    if problems:
-        raise MacroError(problems)
+        step(msg.STEP_CHECK)  # every page expanded here, once, for the site and the PDF
+        problems = project.problems()
+        if problems:
+            raise MacroError(problems)
 
-    final_pdf = root / DIST_DIR / content.pdf_name(report.year)
-    final_site = root / SITE_DIR
-    with _staging(root, final_pdf) as (staged_pdf, staged_site):
-        if pdf and site:  # both cores: the PDF is laid out in a child while the site builds
-            step(msg.STEP_PRINT_HTML)
-            with _pdf_in_child(project, staged_pdf, environ, draft=draft) as pdf_done:
+        final_pdf = root / DIST_DIR / content.pdf_name(report.year)
+        final_site = root / SITE_DIR
+        with _staging(root, final_pdf) as (staged_pdf, staged_site):
+            if worker is not None:
+                step(msg.STEP_PRINT_HTML)
+                worker.start(project, staged_pdf)
                 step(msg.STEP_SITE)
                 result.warnings += _build_site(project, staged_site, PDF_LATER, extra,
                                                public=public, draft=draft)
                 result.seconds["site"] = time.monotonic() - clock
                 step(msg.STEP_LAYOUT)
-                result.page_count, warnings = pdf_done()
-            result.warnings += warnings
-            result.seconds["pdf"] = time.monotonic() - clock
-            step(msg.STEP_WRITE_PDF)
-            (staged_site / content.PDF_DIR).mkdir(exist_ok=True)
-            shutil.copyfile(staged_pdf, staged_site / content.PDF_DIR / final_pdf.name)
-        elif pdf:
-            _build_pdf(project, staged_pdf, environ, step, result, draft=draft)
-            result.seconds["pdf"] = time.monotonic() - clock
-        elif site:
-            step(msg.STEP_SITE)
-            result.warnings += _build_site(project, staged_site, None, extra,
-                                           public=public, draft=draft)
-            result.seconds["site"] = time.monotonic() - clock
-        step(msg.STEP_PUBLISH)
-        cache.forget(root)  # from here until store() the outputs are not those of any key
-        if pdf:
-            os.replace(staged_pdf, final_pdf)
-            result.pdf = final_pdf
-        if site:
-            _swap_dir(staged_site, final_site)
-            result.site = final_site
+                result.page_count, warnings = worker.done()
+                result.warnings += warnings
+                result.seconds["pdf"] = time.monotonic() - clock
+                step(msg.STEP_WRITE_PDF)
+                (staged_site / content.PDF_DIR).mkdir(exist_ok=True)
+                shutil.copyfile(staged_pdf, staged_site / content.PDF_DIR / final_pdf.name)
+            elif pdf:
+                _build_pdf(project, staged_pdf, environ, step, result, draft=draft)
+                result.seconds["pdf"] = time.monotonic() - clock
+            elif site:
+                step(msg.STEP_SITE)
+                result.warnings += _build_site(project, staged_site, None, extra,
+                                               public=public, draft=draft)
+                result.seconds["site"] = time.monotonic() - clock
+            step(msg.STEP_PUBLISH)
+            cache.forget(root)  # from here until store() the outputs are not those of any key
+            if pdf:
+                os.replace(staged_pdf, final_pdf)
+                result.pdf = final_pdf
+            if site:
+                _swap_dir(staged_site, final_site)
+                result.site = final_site
     if key is not None:
         cache.store(root, key, site=SITE_DIR, pdf=final_pdf.relative_to(root).as_posix(),
                     page_count=result.page_count)
@@ -265,53 +269,73 @@ def _build_pdf(project: Project, target: Path, environ: Mapping[str, str], step:
 PDF_LATER = Path(os.devnull)
 
 
-@contextmanager
-def _pdf_in_child(project: Project, target: Path, environ: Mapping[str, str], *,
-                  draft: bool = False) -> Iterator[Callable[[], tuple[int, list[str]]]]:
-    """Lay out and write the PDF in a forked child process; yields a function that waits for
-    it and returns (page count, warnings), raising what the child raised. The child is killed
-    if the caller fails first (a broken site build stops the PDF too). The child inherits
-    ``project`` as it is, pages read and macros expanded: it reads nothing again."""
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_pdf_child,
-                            args=(sender, project, target, dict(environ), draft))
-    child.start()
-    sender.close()
+class _PdfWorker:
+    """A forked child that lays out and writes the PDF while this process builds the site.
 
-    def done() -> tuple[int, list[str]]:
+    It is started before the inputs are read, so that its imports (WeasyPrint, about a
+    second) overlap the reading and the macro expansion here; :meth:`start` then hands it the
+    Project as read (pages, Report, expansions: it reads nothing itself) and the target, and
+    :meth:`done` waits for (page count, warnings), raising what the child raised.
+    """
+
+    def __init__(self, environ: Mapping[str, str], draft: bool) -> None:
+        context = multiprocessing.get_context("fork")
+        self._conn, child_end = context.Pipe()
+        self._child = context.Process(target=_pdf_child, args=(child_end, dict(environ), draft))
+        self._child.start()
+        child_end.close()
+
+    def start(self, project: Project, target: Path) -> None:
+        self._conn.send((project, target))
+
+    def done(self) -> tuple[int, list[str]]:
         try:
-            kind, value = receiver.recv()
+            kind, value = self._conn.recv()
         except EOFError:  # killed (memory, a signal) before it could answer
-            child.join()
-            raise RuntimeError(f"PDF process ended with code {child.exitcode}") from None
-        child.join()
+            self._child.join()
+            raise RuntimeError(f"PDF process ended with code {self._child.exitcode}") from None
+        self._child.join()
         if kind == "error":
             raise value
         return value
 
+    def stop(self) -> None:
+        """Kill the child if it still runs (the caller failed first: no PDF is wanted)."""
+        if self._child.is_alive():
+            self._child.kill()
+            self._child.join()
+        self._conn.close()
+
+
+@contextmanager
+def _pdf_worker(environ: Mapping[str, str], *, draft: bool) -> Iterator[_PdfWorker]:
+    worker = _PdfWorker(environ, draft)
     try:
-        yield done
+        yield worker
     finally:
-        if child.is_alive():
-            child.kill()
-            child.join()
-        receiver.close()
+        worker.stop()
 
 
-def _pdf_child(sender: Any, project: Project, target: Path, environ: dict[str, str],
-               draft: bool = False) -> None:
-    result = BuildResult()
+def _pdf_child(conn: Any, environ: dict[str, str], draft: bool = False) -> None:
+    # What the PDF needs, imported while the parent reads the inputs.
+    import pipeline.render.pdf
+    import pipeline.render.print_html  # noqa: F401
+
     try:
+        try:
+            project, target = conn.recv()
+        except EOFError:  # the parent failed before handing over: nothing to do
+            return
+        result = BuildResult()
         _build_pdf(project, target, environ, lambda _text: None, result, draft=draft)
-        sender.send(("ok", (result.page_count, result.warnings)))
+        conn.send(("ok", (result.page_count, result.warnings)))
     except BaseException as exc:  # handed to the parent, which raises it in its own context
         try:
-            sender.send(("error", exc))
+            conn.send(("error", exc))
         except Exception:  # an exception that cannot be pickled: its words, at least
-            sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
-        sender.close()
+        conn.close()
 
 
 @contextmanager
