@@ -74,6 +74,7 @@ def make_history(path: Path, count: int, *, progress: bool = False) -> Path:
     repo.config["user.email"] = "lkjip@example.go.id"
     first = _commit_file(repo, None, "sop/roster.yaml", dump_roster(roster), "awal")
     repo.references.create("refs/heads/main", first)
+    repo.config["lkjip.anchor"] = str(first)  # the office's trust anchor: main starts here
     repo.checkout("refs/heads/main", strategy=CheckoutStrategy.FORCE)
     rounds.start(repo, keys["inspektur"], YEAR)
     repo.checkout("refs/heads/main", strategy=CheckoutStrategy.FORCE)
