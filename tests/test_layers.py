@@ -99,3 +99,69 @@ def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
         "bad.py:1 imports pygit2 (render never talks to Git)",
         "bad.py:4 imports pipeline.review (render is below review)"]
     assert upward_imports(bad, "commands") == []
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Module -> the pipeline modules it imports (lazy imports included; a name imported from
+    a package counts as its submodule when there is one)."""
+    modules = {_module_name(p) for p in _sources()}
+    graph: dict[str, set[str]] = {}
+    for path in _sources():
+        edges = set()
+        for _line, module in _imports(path):
+            if not module.startswith("pipeline"):
+                continue
+            edges.add(module if module in modules else module.rpartition(".")[0])
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in modules:
+                edges |= {f"{node.module}.{a.name}" for a in node.names} & modules
+        graph[_module_name(path)] = {m for m in edges if m in modules}
+    return graph
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return cycles
+
+
+def test_no_import_cycle() -> None:
+    graph = _module_graph()
+    assert "pipeline.publish.archive" in graph["pipeline.publish.delivery"]
+    assert not import_cycles(graph)
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert import_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

@@ -11,7 +11,7 @@ from pipeline.commands.tte_options import trust_roots
 from pipeline.errors import UserError
 from pipeline.messages import publish as msg
 from pipeline.messages import tte as tte_msg
-from pipeline.publish.release import verify_archive
+from pipeline.publish.archive import verify_archive
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -28,22 +28,12 @@ import pygit2
 from pipeline.errors import UserError
 from pipeline.messages import WIB
 from pipeline.messages import publish as msg
-from pipeline.publish.release import (
-    ARCHIVE_DIR,
-    ARCHIVE_NAMESPACE,
-    MANIFEST,
-    compare_files,
-    read_listing,
-    sha256,
-    verify_archive,
-)
+from pipeline.publish.archive import ADDENDUM, ADDENDUM_DIR, ADDENDUM_SIG, verify_archive
+from pipeline.publish.release import ARCHIVE_DIR, ARCHIVE_NAMESPACE, MANIFEST, sha256
 from pipeline.workflow import records
-from pipeline.workflow.signing import SigningKey, sign, signer_in
+from pipeline.workflow.signing import SigningKey, sign
 from pipeline.workflow.status import latest_release
 
-ADDENDUM_DIR = "penyerahan"
-ADDENDUM = "penyerahan.json"
-ADDENDUM_SIG = "penyerahan.json.sig"
 FORMAT = "lkjip-delivery/1"
 RECEIPT_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 
@@ -149,27 +139,3 @@ def write_addendum(bundle: Path, written: dict[str, bytes], manifest_digest: str
     finally:
         shutil.rmtree(staged, ignore_errors=True)
     return bundle / ADDENDUM_DIR
-
-
-def check_addendum(bundle: Path, manifest_bytes: bytes, allowed: Path | None) -> list[str]:
-    """The delivery addendum of an archive, if it has one: signed by a trusted key, naming
-    this archive's manifest, every file as listed (empty: fine, or no addendum)."""
-    folder = bundle / ADDENDUM_DIR
-    if not folder.exists():
-        return []
-    listing = read_listing(folder / ADDENDUM)
-    if listing is None:
-        return [msg.ADDENDUM_BROKEN]
-    data, addendum = listing
-    files = addendum["files"]
-    problems = []
-    if allowed is None or not signer_in(data, folder / ADDENDUM_SIG, allowed,
-                                        ARCHIVE_NAMESPACE):
-        problems.append(msg.ADDENDUM_BAD_SIGNATURE)
-    if addendum.get("manifest_sha256") != sha256(manifest_bytes):
-        problems.append(msg.ADDENDUM_OTHER_ARCHIVE)
-    present = {f"{ADDENDUM_DIR}/{p.relative_to(folder).as_posix()}": sha256(p.read_bytes())
-               for p in sorted(folder.rglob("*")) if p.is_file()
-               and p.name not in (ADDENDUM, ADDENDUM_SIG)}
-    listed = {f"{ADDENDUM_DIR}/{name}": digest for name, digest in files.items()}
-    return problems + compare_files(listed, present)

@@ -25,18 +25,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pygit2
-from asn1crypto.x509 import Certificate
 
 from pipeline.errors import UserError
 from pipeline.formatting import date_in_words
@@ -45,14 +43,14 @@ from pipeline.messages import publish as msg
 from pipeline.messages.events import event_name
 from pipeline.project import Project
 from pipeline.publish.mainline import judge_main, problem_lines
-from pipeline.publish.tte import TteOptions, archive_pdf_problems, sign_release
+from pipeline.publish.tte import TteOptions, sign_release
 from pipeline.render.approval import ApprovalRow, EmbeddedFile, approval_sheet
 from pipeline.review import snapshot
 from pipeline.workflow import gitrepo
 from pipeline.workflow.facts import commit_fact, roster_at, sop_at
 from pipeline.workflow.records import export_records
 from pipeline.workflow.roster import Roster
-from pipeline.workflow.signing import SigningKey, parse_sshsig, sign, signer_in
+from pipeline.workflow.signing import SigningKey, sign
 from pipeline.workflow.verify import ChainEntry
 
 ARCHIVE_NAMESPACE = "lkjip-archive"
@@ -253,7 +251,7 @@ def release(repo: pygit2.Repository, key: SigningKey, out_dir: Path | None = Non
         source = build_release(repo, commit, chain, round_verdict.round, Path(tmp) / "src",
                                staged)
         signed = tte and sign_release(repo, staged / f"lkjip-{year}.pdf", source, tag, year, tte)
-        (staged / ALLOWED).write_text(_allowed_signers(roster))
+        (staged / ALLOWED).write_text(allowed_signers_text(roster))
         export_records(repo, int(year), staged / "records")  # steps 2, 3, 5: catatan/<year>
         files = {p.relative_to(staged).as_posix(): sha256(p.read_bytes())
                  for p in sorted(staged.rglob("*")) if p.is_file()}
@@ -284,118 +282,6 @@ def _full_chain(repo: pygit2.Repository, merge_oid: str, handoff: ChainEntry | N
     return [*([handoff] if handoff else []), *chain, merged]
 
 
-def _allowed_signers(roster: Roster) -> str:
+def allowed_signers_text(roster: Roster) -> str:
     return "".join(f'{p.nip} namespaces="{ARCHIVE_NAMESPACE}" {p.key.openssh}\n'
                    for p in roster.people)
-
-
-# --- verify-archive -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ArchiveCheck:
-    problems: tuple[str, ...]
-    manifest: dict[str, object]
-    signer: str = ""  # the principal (NIP) of the trusted key that verified the manifest
-    fingerprint: str = ""  # that key's fingerprint (never the manifest's own claim)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-def compare_files(manifest_files: dict[str, str], present: dict[str, str]) -> list[str]:
-    """Pure: hash mismatches, missing and unlisted files, each naming the file."""
-    problems = []
-    for name, expected in sorted(manifest_files.items()):
-        actual = present.get(name)
-        if actual is None:
-            problems.append(msg.ARCHIVE_MISSING.format(name=name))
-        elif actual != expected:
-            problems.append(msg.ARCHIVE_CHANGED.format(name=name, actual=actual[:16],
-                                                       expected=expected[:16]))
-    for name in sorted(set(present) - set(manifest_files) - {MANIFEST, SIGNATURE}):
-        problems.append(msg.ARCHIVE_EXTRA.format(name=name))
-    return problems
-
-
-def trusted_keys_from_repo(repo: pygit2.Repository, manifest: dict[str, object]) -> tuple[
-        str | None, list[str]]:
-    """The allowed-signers text for the released commit, taken from the repository (never the
-    bundle): the roster at that commit, once main up to it verifies from the configured
-    anchor and the commit's tree is the manifest's. (None, problems) otherwise."""
-    commit = str(manifest.get("commit", ""))
-    obj = repo.get(commit) if re.fullmatch(r"[0-9a-f]{40}", commit) else None
-    if not isinstance(obj, pygit2.Commit):
-        return None, [msg.ARCHIVE_COMMIT_UNKNOWN.format(commit=commit[:40] or "?")]
-    if str(obj.tree_id) != manifest.get("tree"):
-        return None, [msg.ARCHIVE_TREE_DIFFERS.format(commit=commit[:10])]
-    verdict = judge_main(repo, commit)
-    if not verdict.ok:
-        return None, [msg.ARCHIVE_CHAIN_INVALID.format(commit=commit[:10],
-                                                       problems=problem_lines(verdict))]
-    return _allowed_signers(roster_at(repo, commit)), []
-
-
-def read_listing(path: Path) -> tuple[bytes, dict] | None:
-    """A signed JSON listing of files (an archive's manifest, a delivery addendum): its exact
-    bytes (what the signature covers) and its content, None when unreadable or without a
-    ``files`` mapping."""
-    try:
-        data = path.read_bytes()
-        listing = json.loads(data)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(listing, dict) or not isinstance(listing.get("files"), dict):
-        return None
-    return data, listing
-
-
-def verify_archive(bundle: Path, allowed: Path | None = None,
-                   repo: pygit2.Repository | None = None,
-                   trust: Sequence[Certificate] | None = None) -> ArchiveCheck:
-    """Check a bundle offline: every file's SHA-256, the manifest's SSH signature and, when
-    the manifest records one, the PDF's electronic signature against the roots ``trust``.
-
-    The keys trusted come from outside the bundle: the ``allowed`` signers file the user
-    gives (``lkjip roster allowed-signers`` writes one), or the roster of the released commit
-    in ``repo`` after its chain verifies. The bundle's own ``allowed_signers`` is information
-    only: whoever could edit the PDF could edit it too.
-    """
-    listing = read_listing(bundle / MANIFEST)
-    if listing is None:
-        raise UserError(msg.ARCHIVE_NO_MANIFEST.format(path=bundle))
-    manifest_bytes, manifest = listing
-    files = manifest["files"]
-    from pipeline.publish.delivery import ADDENDUM_DIR, check_addendum
-
-    present = {p.relative_to(bundle).as_posix(): sha256(p.read_bytes())
-               for p in sorted(bundle.rglob("*")) if p.is_file()
-               and p.relative_to(bundle).parts[0] != ADDENDUM_DIR}  # step 10, checked below
-    problems = compare_files(files, present)
-    signer = fingerprint = ""
-    signature = bundle / SIGNATURE
-    with tempfile.TemporaryDirectory(prefix="lkjip-verify-archive-") as tmp:
-        trusted: Path | None = allowed
-        if repo is not None:
-            text, found = trusted_keys_from_repo(repo, manifest)
-            problems += found
-            if text is not None:
-                trusted = Path(tmp) / "allowed_signers"
-                trusted.write_text(text, "utf-8")
-        elif allowed is None:
-            problems.append(msg.ARCHIVE_NO_TRUST)
-        problems += check_addendum(bundle, manifest_bytes, trusted)  # the same keys, never
-        if not signature.is_file():                                   # the bundle's own
-            problems.append(msg.ARCHIVE_NO_SIGNATURE)
-        elif trusted is not None:
-            signer = signer_in(manifest_bytes, signature, trusted, ARCHIVE_NAMESPACE)
-            if signer:
-                try:
-                    fingerprint = parse_sshsig(signature.read_text("ascii"))[0].fingerprint
-                except (ValueError, UnicodeDecodeError):  # ssh-keygen accepted it: not expected
-                    signer = ""
-            if not signer:
-                problems.append(msg.ARCHIVE_BAD_SIGNATURE)
-    problems += archive_pdf_problems(bundle, manifest, trust)
-    return ArchiveCheck(tuple(problems), manifest, signer, fingerprint)

@@ -17,15 +17,14 @@ from workflow_helpers import Office
 
 from pipeline.formatting import date_in_words, spaced_nip
 from pipeline.messages import WIB
+from pipeline.publish.archive import compare_files, verify_archive
 from pipeline.publish.mainline import judge_main
 from pipeline.publish.release import (
     _full_chain,
     build_release,
-    compare_files,
     deterministic_zip,
     next_tag,
     sha256,
-    verify_archive,
 )
 from pipeline.workflow.facts import roster_at
 from pipeline.workflow.signing import resolve_signing_key, sign
