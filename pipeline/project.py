@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.data.load import load_report
+from pipeline.data.load import DataError, Documents, read_data, to_report
 from pipeline.errors import Problem
 from pipeline.messages import build as msg
 from pipeline.model.report import Report
@@ -39,8 +39,20 @@ class Project:
         return read_config(self.root)
 
     @cached_property
+    def data(self) -> tuple[Documents, list[Problem]]:
+        """``data/`` through the one data gate: the usable documents and every problem
+        (``lkjip check`` reports them; the Report is made only when there is none)."""
+        return read_data(self.root)
+
+    @cached_property
     def report(self) -> Report:
-        return self._given_report if self._given_report is not None else load_report(self.root)
+        """The Report; :class:`DataError` when ``data/`` has any problem."""
+        if self._given_report is not None:
+            return self._given_report
+        docs, problems = self.data
+        if problems:
+            raise DataError(problems)
+        return to_report(docs)
 
     @property
     def docs(self) -> Path:

@@ -91,7 +91,7 @@ def _reads(opened: list[tuple[int, str]], folder: Path, suffix: str) -> Counter[
 @pytest.mark.slow
 def test_a_build_reads_each_input_once_and_expands_each_page_once(
         copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    counted_functions = (load.load_report, load.to_report, pages.read_page, macros.expand_page,
+    counted_functions = (load.read_data, load.to_report, pages.read_page, macros.expand_page,
                          macros.expand)
     with opened_files(tmp_path / "opened.log") as opened, \
             calls_of(*counted_functions) as calls:
@@ -104,7 +104,7 @@ def test_a_build_reads_each_input_once_and_expands_each_page_once(
     assert len(markdown) >= 8 and len(data) >= 4
 
     # The Report is made once, every page is parsed once and expanded once (site and PDF).
-    assert calls["load_report"] == 1 and calls["to_report"] == 1, calls
+    assert calls["read_data"] == 1 and calls["to_report"] == 1, calls
     assert calls["read_page"] == len(markdown), calls
     assert calls["expand_page"] == len(markdown) and calls["expand"] == 0, calls
 
@@ -122,7 +122,7 @@ def test_a_build_reads_each_input_once_and_expands_each_page_once(
 def test_a_project_reads_on_first_use_and_once(copy: Path, tmp_path: Path) -> None:
     project = Project(copy)
     with opened_files(tmp_path / "opened.log") as opened, \
-            calls_of(load.load_report, pages.read_page, macros.expand_page) as calls:
+            calls_of(load.to_report, pages.read_page, macros.expand_page) as calls:
         assert project.config["docs_dir"] == "content"
         assert not _reads(opened(), copy / "content", ".md")  # nothing read before it is used
         for _ in range(2):
@@ -130,7 +130,7 @@ def test_a_project_reads_on_first_use_and_once(copy: Path, tmp_path: Path) -> No
             page = project.pages[0]
             assert project.expansion(page) is project.expansion(page)
             assert project.problems() == []
-    assert calls["load_report"] == 1
+    assert calls["to_report"] == 1
     assert calls["read_page"] == len(project.files)
     assert calls["expand_page"] == len(project.files)
     assert set(_reads(opened(), copy / "content", ".md").values()) == {1}
@@ -150,7 +150,7 @@ def test_a_project_with_another_report_expands_again(copy: Path) -> None:
 def test_check_reads_each_input_once(copy: Path, tmp_path: Path,
                                      capsys: pytest.CaptureFixture[str]) -> None:
     with opened_files(tmp_path / "opened.log") as opened, \
-            calls_of(load.load_report, load.to_report, load.read_data) as calls:
+            calls_of(load.to_report, load.read_data) as calls:
         code = cli.main(["check", "--lengkap", "--root", str(copy)])
     assert code in (0, 1), capsys.readouterr().err
     files = opened()

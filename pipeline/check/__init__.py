@@ -15,9 +15,10 @@ from pipeline.check.staleness import stale_prose
 from pipeline.content.check import CONTENT_DIR, check_content, read_content
 from pipeline.data import schema
 from pipeline.data.consistency import IND, RENSTRA
-from pipeline.data.load import DATA_DIR, Documents, read_data, to_report
+from pipeline.data.load import DATA_DIR, Documents, to_report
 from pipeline.errors import CannotRun, Problem
 from pipeline.messages import data as msg
+from pipeline.project import Project
 from pipeline.render.siteconfig import CONFIG_FILE, read_site_config
 from pipeline.textfile import symlink_problems
 
@@ -28,20 +29,24 @@ class CheckResult:
     missing: list[Missing] = field(default_factory=list)  # also among problems (--lengkap)
 
 
-def check_project(root: Path, *, complete: bool = False) -> list[Problem]:
-    """Return every problem found in the project at ``root``; empty when all is well.
+def check_project(source: Project | Path, *, complete: bool = False) -> list[Problem]:
+    """Return every problem found in the project (a :class:`Project` or its folder); empty
+    when all is well.
 
     ``complete`` adds the SOP's completeness rules (``lkjip check --lengkap``). Raises
-    :class:`CannotRun` when ``root`` is not a project at all.
+    :class:`CannotRun` when the folder is not a project at all.
     """
-    return run_check(root, complete=complete).problems
+    return run_check(source, complete=complete).problems
 
 
-def run_check(root: Path, *, complete: bool = False) -> CheckResult:
+def run_check(source: Project | Path, *, complete: bool = False) -> CheckResult:
     """:func:`check_project`, keeping the completeness items for the summary."""
+    project = source if isinstance(source, Project) else Project(source)
+    root = project.root
     if not (root / DATA_DIR).is_dir():
         raise CannotRun(msg.NOT_A_PROJECT.format(root=root))
-    docs, problems = read_data(root)  # the same gate the build and the renderers pass
+    docs, found = project.data  # the same gate the build and the renderers pass
+    problems = list(found)
     problems.extend(symlink_problems(root))
     if (root / CONFIG_FILE).exists():
         problems.extend(read_site_config(root)[1])

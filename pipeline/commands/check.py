@@ -12,6 +12,7 @@ from pipeline.check import run_check
 from pipeline.check.completeness import summary
 from pipeline.messages import data as msg
 from pipeline.problem_formats import FORMATS, render
+from pipeline.project import Project
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = run_check(args.root, complete=args.lengkap)
+    result = run_check(Project(args.root), complete=args.lengkap)
     if getattr(args, "format", "teks") != "teks":
         text = render(result.problems, args.format)
         if text:

@@ -41,9 +41,10 @@ def _record_return(repo: pygit2.Repository, key: SigningKey, year: int | None) -
 
     gitrepo.ensure_clean(repo)
     root = Path(repo.workdir)
-    # The very check 'lkjip submit' runs (looked up at call time), then its summary.
-    problems = data_check.check_project(root, complete=True)
-    lines = summary(data_check.run_check(root, complete=True).missing) if problems else []
+    # The very check 'lkjip submit' runs, once, and its summary.
+    result = data_check.run_check(root, complete=True)
+    problems = result.problems
+    lines = summary(result.missing) if problems else []
     record = records.record_data_return(repo, key, [str(p) for p in problems], lines,
                                         year=year)
     print_recorded(repo, record)

@@ -193,7 +193,8 @@ def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
            check: CheckFn | None = None) -> Outcome:
     """Open the next correction round from the current draft branch.
 
-    ``check`` is ``lkjip check --lengkap`` (:func:`check_project`, looked up at call time).
+    ``check`` is ``lkjip check --lengkap`` (:func:`pipeline.check.run_check`, looked up at
+    call time, so the workflow tests can give one that passes).
     """
     gitrepo.ensure_clean(repo)
     draft = gitrepo.current_branch(repo)
@@ -215,7 +216,8 @@ def submit(repo: pygit2.Repository, key: SigningKey, *, year: int | None = None,
     blocking = _open_round(rounds)
     if blocking is not None:
         raise UserError(msg.SUBMIT_ROUND_OPEN.format(round=blocking.name))
-    problems = (check or data_check.check_project)(Path(repo.workdir), complete=True)
+    problems = check(Path(repo.workdir), complete=True) if check is not None \
+        else data_check.run_check(Path(repo.workdir), complete=True).problems
     if problems:
         listed = "\n".join(f"  {p}" for p in problems)
         raise UserError(msg.SUBMIT_INCOMPLETE.format(count=len(problems), problems=listed))

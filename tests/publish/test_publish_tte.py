@@ -25,6 +25,7 @@ from pypdf import PdfReader
 from tte_pki import Pki, signing_service, tsa_handler
 from workflow_helpers import STAFF, Actor, Office, init_office, roster_of
 
+from pipeline.check import CheckResult
 from pipeline.cli import build_parser
 from pipeline.commands.tte_options import signing_options
 from pipeline.errors import UserError
@@ -75,7 +76,8 @@ def signed(tmp_path_factory: pytest.TempPathFactory, actors: dict[str, Actor],
     office = init_office(base / "lkjip", actors, roster_of(actors, *STAFF))
     with pytest.MonkeyPatch.context() as mp, serve(tsa_handler(pki)) as tsa:
         # The report's completeness is another module's test (as in the `office` tests).
-        mp.setattr("pipeline.check.check_project", lambda root, complete=False: [])
+        mp.setattr("pipeline.check.run_check",
+                            lambda root, complete=False: CheckResult([]))
         with_report(office, REPO)
         office.ok("merge", as_="kasubbag")
         done = office.ok("release", "--tte", str(p12), "--tte-password-file", str(secret),

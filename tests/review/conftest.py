@@ -11,6 +11,8 @@ import workflow_fixtures as shared
 from review_helpers import ReportOffice, two_rounds
 from workflow_helpers import STAFF, init_office, roster_of
 
+from pipeline.check import CheckResult
+
 # pytest finds fixtures by name in a conftest: bind the shared ones here.
 isolated_git, actors, office = shared.isolated_git, shared.actors, shared.office
 real_check, passing_check = shared.real_check, shared.passing_check
@@ -29,5 +31,6 @@ def rounds_office(tmp_path_factory: pytest.TempPathFactory, actors: dict) -> Rep
     path = tmp_path_factory.mktemp("rounds") / "lkjip"
     office = init_office(path, actors, roster_of(actors, *STAFF))
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("pipeline.check.check_project", lambda root, complete=False: [])
+        mp.setattr("pipeline.check.run_check",
+                            lambda root, complete=False: CheckResult([]))
         return two_rounds(ReportOffice.setup(office))

@@ -13,6 +13,8 @@ import pygit2
 import pytest
 from workflow_helpers import PEOPLE, STAFF, Actor, Office, init_office, make_key, roster_of
 
+from pipeline.check import CheckResult
+
 
 @pytest.fixture(scope="session", autouse=True)
 def isolated_git(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
@@ -62,4 +64,5 @@ def passing_check(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
     """The office repositories hold no report data, so the completeness check (another
     module's job) is replaced by one that passes, unless a test asks for ``real_check``."""
     if "real_check" not in request.fixturenames:
-        monkeypatch.setattr("pipeline.check.check_project", lambda root, complete=False: [])
+        monkeypatch.setattr("pipeline.check.run_check",
+                            lambda root, complete=False: CheckResult([]))
