@@ -34,6 +34,7 @@ from pipeline.model.indicators import Goal, Indicator, Objective
 from pipeline.model.report import Report
 from pipeline.render import tables
 from pipeline.render.pages import chapter_label
+from pipeline.templating import macros, render
 
 # --- rendering context --------------------------------------------------------------------
 
@@ -79,17 +80,17 @@ def _figure(ctx: _Context, svg: str, caption: str) -> str:
 
     label, element_id = ctx.next_label(msg.FIGURE)
     ctx.captions.append(Caption(msg.FIGURE, label, caption, element_id))
-    title = f"{msg.FIGURE} {label}"
-    return (
-        f'<figure class="lkjip-figure" id="{element_id}">'
-        f'<img src="{charts.data_uri(svg)}" alt="{escape(title)} {escape(caption)}">'
-        f'<figcaption><span class="lkjip-label">{escape(title)}</span> {escape(caption)}'
-        "</figcaption></figure>"
-    )
+    return str(_blocks().figure(element_id, charts.data_uri(svg), f"{msg.FIGURE} {label}",
+                                caption))
 
 
 def _note(text: str) -> str:
-    return f'<p class="lkjip-note">{escape(text)}</p>'
+    return str(_blocks().note(text))
+
+
+def _blocks() -> Any:
+    """The autoescaped templates of the blocks above (templates/blocks.html)."""
+    return macros("pipeline.render", "blocks.html")
 
 
 # --- inline macros ------------------------------------------------------------------------
@@ -216,14 +217,11 @@ def _signature(ctx: _Context) -> str:
         ("rank", head.rank),
         ("nip", msg.SIGNATURE_NIP.format(nip=head.nip)),
     ]
-    body = "".join(f'<p class="{kind}">{escape(text)}</p>' for kind, text in lines)
-    return f'<div class="lkjip-signature">{body}</div>'
+    return str(_blocks().signature(lines))
 
 
 def _agreement_signatures(ctx: _Context) -> str:
     """Pihak Kedua (the Bupati) and Pihak Pertama (the head), with the PK's place and date."""
-    from pipeline.templating import render
-
     org, pk = ctx.report.organisation, ctx.report.agreement
     head = org.head
     parties = [

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import escape
 
 from pipeline.formatting import auto_number, number, percent, target, with_unit
 from pipeline.messages import render as msg
@@ -17,6 +16,7 @@ from pipeline.model.achievement import Achievement
 from pipeline.model.budget import absorption
 from pipeline.model.indicators import Indicator, Objective
 from pipeline.model.report import Report
+from pipeline.templating import render
 
 
 @dataclass(frozen=True)
@@ -48,51 +48,22 @@ class Table:
 # --- HTML ---------------------------------------------------------------------------------
 
 def table_html(table: Table, label: str, element_id: str) -> str:
-    """The table as one HTML block without blank lines (so Markdown passes it through)."""
-    wrap = "lkjip-table-wrap lkjip-wide" if table.wide else "lkjip-table-wrap"
-    parts = [
-        f'<div class="{wrap}">',
-        f'<table class="{_classes("lkjip-table", table.kind)}" id="{element_id}">',
-        f'<caption><span class="lkjip-label">{escape(msg.TABLE)} {escape(label)}</span> '
-        f"{escape(table.caption)}</caption>",
-        "<thead>", *(_row(r, "th") for r in table.head), "</thead>",
-    ]
-    # The first rows carry the name a continued part is printed under (print.css).
-    continued = escape(msg.TABLE_CONTINUED.format(table=msg.TABLE, label=label))
-    if table.groups and sum(table.groups) == len(table.body):
-        start = 0
-        for size in table.groups:
-            first = f' data-lanjutan="{continued}"' if start == 0 else ""
-            parts += [f'<tbody class="lkjip-group"{first}>',
-                      *(_row(r, "td") for r in table.body[start:start + size]), "</tbody>"]
-            start += size
+    """The table as one HTML block without blank lines (so Markdown passes it through), from
+    the autoescaped template ``templates/table.html``."""
+    grouped = bool(table.groups) and sum(table.groups) == len(table.body)
+    if grouped:
+        ends = [sum(table.groups[:n + 1]) for n in range(len(table.groups))]
+        body = [table.body[end - size:end] for end, size in zip(ends, table.groups, strict=True)]
     else:
-        parts += [f'<tbody data-lanjutan="{continued}">',
-                  *(_row(r, "td") for r in table.body), "</tbody>"]
-    if table.foot:
-        parts += ["<tfoot>", *(_row(r, "td") for r in table.foot), "</tfoot>"]
-    parts += ["</table>", "</div>"]
-    return "\n".join(parts)
-
-
-def _classes(*names: str) -> str:
-    return " ".join(n for n in names if n)
-
-
-def _row(cells: Row, tag: str) -> str:
-    return "<tr>" + "".join(_cell(c, tag) for c in cells) + "</tr>"
-
-
-def _cell(cell: Cell, tag: str) -> str:
-    attrs = ""
-    if cell.kind:
-        attrs += f' class="{cell.kind}"'
-    if cell.colspan > 1:
-        attrs += f' colspan="{cell.colspan}"'
-    if cell.rowspan > 1:
-        attrs += f' rowspan="{cell.rowspan}"'
-    code = f'<span class="lkjip-code">{escape(cell.code)}</span> ' if cell.code else ""
-    return f"<{tag}{attrs}>{code}{escape(cell.text)}</{tag}>"
+        body = [table.body]
+    return render(
+        "pipeline.render", "table.html",
+        wrap="lkjip-table-wrap lkjip-wide" if table.wide else "lkjip-table-wrap",
+        classes=" ".join(n for n in ("lkjip-table", table.kind) if n), element_id=element_id,
+        label=f"{msg.TABLE} {label}", caption=table.caption, head=table.head, body=body,
+        grouped=grouped, foot=table.foot,
+        continued=msg.TABLE_CONTINUED.format(table=msg.TABLE, label=label),
+    )
 
 
 # --- helpers ------------------------------------------------------------------------------
