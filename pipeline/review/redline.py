@@ -19,8 +19,8 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
+from typing import Any
 
 from lxml import html as lxml_html
 from lxml.html.diff import htmldiff
@@ -33,7 +33,7 @@ from pipeline.project import Project
 from pipeline.render.macros import expand
 from pipeline.render.print_html import ChapterConverter, render_chapter
 from pipeline.render.sanitize import clean_html
-from pipeline.templating import render
+from pipeline.templating import macros, render
 
 # --- rendering one version ----------------------------------------------------------------
 
@@ -300,9 +300,14 @@ def compare_blocks(old_html: str, new_html: str) -> BlockResult:
         return BlockResult(new_html, False)
     if "<table" in new_html and "<table" in old_html:
         return compare_tables(old_html, new_html)
-    return BlockResult(
-        f'<div class="rl-block-changed">{new_html}<details><summary>'
-        f"{escape(msg.FIGURE_CHANGED)}</summary>{old_html}</details></div>", True)
+    return BlockResult(str(_pieces().changed(Markup(new_html), msg.FIGURE_CHANGED,
+                                             Markup(old_html))), True)
+
+
+def _pieces() -> Any:
+    """The redline's own markup, from an autoescaped template (templates/redline_blocks.html);
+    the chapters' HTML it wraps was sanitized before (Markup)."""
+    return macros("pipeline.review", "redline_blocks.html")
 
 
 # --- one chapter --------------------------------------------------------------------------
@@ -343,7 +348,7 @@ def compare_chapter(old: RenderedChapter | None, new: RenderedChapter | None) ->
     if new is None or old is None:
         status = "added" if old is None else "removed"
         tag = "ins" if old is None else "del"
-        body = f'<div class="rl-whole-{tag}">{chapter.html}</div>'
+        body = str(_pieces().whole(tag, Markup(chapter.html)))
         return ChapterDiff(chapter.src, chapter.title, status, body)
     if new.error or old.error:
         error = new.error or old.error
@@ -364,12 +369,10 @@ def compare_chapter(old: RenderedChapter | None, new: RenderedChapter | None) ->
             if token in new_blocks:
                 return ""  # moved: shown where it is now
             deletions += 1
-            return f'<div class="rl-whole-del" title="{escape(msg.TABLE_REMOVED)}">' \
-                   f"{old_blocks[token]}</div>"
+            return str(_pieces().whole("del", Markup(old_blocks[token]), msg.TABLE_REMOVED))
         if token not in old_blocks:
             insertions += 1
-            return f'<div class="rl-whole-ins" title="{escape(msg.TABLE_ADDED)}">' \
-                   f"{new_blocks[token]}</div>"
+            return str(_pieces().whole("ins", Markup(new_blocks[token]), msg.TABLE_ADDED))
         result = compare_blocks(old_blocks[token], new_blocks[token])
         cells += result.cells
         return result.html
