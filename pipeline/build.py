@@ -244,18 +244,15 @@ def report_pdf(project: Project, target: Path, *, when: datetime, front: str = "
     its lembar pengesahan, and writes PDF/A-3b with its sources attached).
     """
     # Imported here: WeasyPrint and matplotlib cost a second to import, --no-pdf should not pay.
-    from pipeline.render.pdf import layout, write_pdf
+    from pipeline.render.pdf_parts import write_report
     from pipeline.render.print_html import print_html
 
     step(msg.STEP_PRINT_HTML)
     html = print_html(project.pages, project.report, project.config, front, draft=draft,
                       expand=project.expansion)
-    step(msg.STEP_LAYOUT)
-    laid_out = layout(html, project.docs)
-    step(msg.STEP_WRITE_PDF)
-    written = write_pdf(laid_out, target, when=when, variant=variant, attachments=attachments,
-                        custom=custom)
-    return len(laid_out.document.pages), [*laid_out.warnings, *written]
+    step(msg.STEP_LAYOUT)  # laid out and written on both cores (pdf_parts.py)
+    return write_report(html, project.docs, target, when=when, variant=variant,
+                        attachments=attachments, custom=custom)
 
 
 def _build_pdf(project: Project, target: Path, environ: Mapping[str, str], step: Step,
@@ -319,7 +316,7 @@ def _pdf_worker(environ: Mapping[str, str], *, draft: bool) -> Iterator[_PdfWork
 
 def _pdf_child(conn: Any, environ: dict[str, str], draft: bool = False) -> None:
     # What the PDF needs, imported while the parent reads the inputs.
-    import pipeline.render.pdf
+    import pipeline.render.pdf_parts
     import pipeline.render.print_html  # noqa: F401
 
     try:

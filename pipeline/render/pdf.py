@@ -20,7 +20,7 @@ import mimetypes
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -166,10 +166,47 @@ def _fewer_full_collections() -> Iterator[None]:
         gc.set_threshold(*saved)
 
 
-def layout(html: str, base_url: Path) -> Layout:
-    """Lay the document out (relative images resolve against ``base_url``)."""
+@contextmanager
+def _numbered_after(pages_before: Callable[[], int]) -> Iterator[None]:
+    """Page counters in margin boxes shifted by ``pages_before()``, asked for once.
+
+    WeasyPrint makes every page first and each page's margin boxes (the page number) last, from
+    the page's counters: the counters are shifted there, nowhere else. ``make_margin_boxes`` is
+    not public API; WeasyPrint is pinned and tests/render/test_pdf_parts.py reads the numbers
+    back from the PDF.
+    """
+    import weasyprint.layout as weasyprint_layout
+
+    original = weasyprint_layout.make_margin_boxes
+    offset: list[int] = []
+
+    def shifted(context, page, state):  # type: ignore[no-untyped-def]
+        if not offset:
+            offset.append(pages_before())
+        quote_depth, counters, scopes, groups = state
+        if counters.get("page"):
+            counters = {**counters, "page": [*counters["page"][:-1],
+                                             counters["page"][-1] + offset[0]]}
+        return original(context, page, (quote_depth, counters, scopes, groups))
+
+    weasyprint_layout.make_margin_boxes = shifted
+    try:
+        yield
+    finally:
+        weasyprint_layout.make_margin_boxes = original
+
+
+def layout(html: str, base_url: Path, *, pages_before: Callable[[], int] | None = None) -> Layout:
+    """Lay the document out (relative images resolve against ``base_url``).
+
+    ``pages_before`` is for the later part of a document laid out in parts
+    (:mod:`pipeline.render.pdf_parts`): its page numbers continue from that many pages. It is
+    called once, when the pages are made and only their margin boxes are left to lay out, so
+    the earlier part may still be being laid out meanwhile.
+    """
     fetcher = ContentFetcher(base_url)
-    with collected_warnings("weasyprint") as warnings, _fewer_full_collections():
+    numbering = _numbered_after(pages_before) if pages_before else nullcontext()
+    with collected_warnings("weasyprint") as warnings, _fewer_full_collections(), numbering:
         document = PrintHTML(
             string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher
         ).render()

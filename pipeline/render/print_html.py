@@ -231,6 +231,7 @@ def print_html(pages: list[Page], report: Report, config: dict[str, Any],
         before=[Markup(c.html) for c in chapters[:split]],
         toc=_toc(chapters[:split], chapters[split:], front_stems),
         after=[Markup(c.html) for c in chapters[split:]],
+        body_from=start - split if start >= split else None,  # where Bab I is in ``after``
     )
     # Imported here: WeasyPrint costs a second to import, and redline.py uses this module.
     from pipeline.render.table_columns import fixed_table_columns
