@@ -171,6 +171,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=500, help="rounds in the history")
     parser.add_argument("--history", type=Path, help="reuse a repository from history.py")
     parser.add_argument("--skip-large", action="store_true")
+    parser.add_argument("--skip-history", action="store_true",
+                        help="only the builds (no generated history of rounds)")
     parser.add_argument("--limit", type=float, default=120,
                         help="stop a history step after this many seconds")
     args = parser.parse_args()
@@ -186,6 +188,8 @@ def main() -> None:
             large = generate(work / "besar-sumber")
             for line in bench_report("besar", large, work, max(1, args.repeat - 2)):
                 print(line, flush=True)
+        if args.skip_history:
+            return
         history = args.history
         if history is None:
             started = time.perf_counter()

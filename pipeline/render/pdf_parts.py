@@ -23,6 +23,7 @@ body chapters) is laid out in one piece, as before.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import multiprocessing
 import os
@@ -37,7 +38,7 @@ from weasyprint import Document
 
 from pipeline.render.approval import EmbeddedFile
 from pipeline.render.pdf import Layout, layout, write_pdf
-from pipeline.render.pdf_join import join
+from pipeline.render.pdf_join import Bookmark, Piece, join
 
 FRONT_MARK = "<!-- lkjip:front -->"
 BODY_MARK = "<!-- lkjip:body -->"
@@ -118,7 +119,11 @@ def keep_links(document: Document, elsewhere: Iterable[str] | None = None) -> li
         wanted &= set(elsewhere)
     stand_ins = sorted(wanted)
     if stand_ins and document.pages:
-        document.pages[0].anchors.update({name: (0, 0, 0, 0) for name in stand_ins})
+        # On a copy of the page, in a new list: Document.copy shares both with the document
+        # the pages came from.
+        first = copy.copy(document.pages[0])
+        first.anchors = {**first.anchors, **{name: (0, 0, 0, 0) for name in stand_ins}}
+        document.pages = [first, *document.pages[1:]]
     return stand_ins
 
 
@@ -127,7 +132,7 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
                  custom: Mapping[str, str] | None = None) -> tuple[int, list[str]]:
     """The PDF of the print document ``html`` written to ``target``: (page count, warnings).
 
-    In two parts on two processes when it can be cut (see the module docstring), otherwise in
+    In parts on two processes when it can be cut (see the module docstring), otherwise in
     one piece; ``when``, ``variant``, ``attachments`` and ``custom`` are :func:`pdf.write_pdf`'s.
     """
     parts = split_print_html(html)
@@ -138,74 +143,147 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
         return len(whole.document.pages), [*whole.warnings, *written]
 
     cut = parts.cut()
-    later_pdf = target.with_name(f".{target.name}.{os.getpid()}.later.tmp")
-    earlier_pdf = target.with_name(f".{target.name}.{os.getpid()}.earlier.tmp")
-    context = multiprocessing.get_context("fork")
-    conn, child_end = context.Pipe()
-    child = context.Process(target=_later_part, args=(
-        child_end, parts.document(parts.body[cut:]), base_url, later_pdf, when, variant))
-    child.start()
-    child_end.close()
+    scratch = target.with_name(f".{target.name}.{os.getpid()}")
+    later = _Forked(_later_part, parts.document(parts.body[cut:]), base_url, scratch, when,
+                    variant)
+    written: list[Piece] = []
     try:
         earlier = layout(parts.document(parts.body[:cut]), base_url)
-        conn.send(len(earlier.document.pages))
-        later_pages: dict[str, int] = _answer(conn, child)  # its anchors: page in that part
+        later.send(len(earlier.document.pages))
+        # While the later part is laid out: write the earlier one (links to the front matter
+        # and to the later part kept with stand-ins, which the join points at their pages).
+        piece, warnings = _write_piece(earlier, scratch.with_name(f"{scratch.name}.1.tmp"),
+                                       when=when, variant=variant)
+        written.append(piece)
+        later_pages: dict[str, int] = later.answer()  # its anchors: page in that part
         numbers = page_numbers([earlier.document])
         for name, page in later_pages.items():
             numbers.setdefault(name, len(earlier.document.pages) + 1 + page)
         front = layout(parts.document([numbered_contents(parts.front, numbers)]), base_url)
-        pages = [*front.document.pages, *earlier.document.pages]
-        whole = Layout(
-            front.document.copy(pages), (*front.warnings, *earlier.warnings),
+        front_pages = len(front.document.pages)
+        # The front matter comes first: it carries the metadata, attachments and page labels
+        # (Arabic numbers from the first page of Bab I, which is in the next piece).
+        lead = Layout(
+            front.document, front.warnings,
             hashlib.md5(html.encode("utf-8"), usedforsecurity=False).hexdigest().encode("ascii"),
-            body_start=len(front.document.pages), cover=front.cover)
-        own = set(page_numbers([whole.document]))
-        keep_links(whole.document, later_pages)
-        warnings = [*whole.warnings, *write_pdf(
-            whole, earlier_pdf, when=when, variant=variant, attachments=attachments,
-            custom=custom)]
-        later_count, later_warnings, stand_ins = _answer(conn, child)
-        child.join()
-        warnings += later_warnings
-        warnings += join(earlier_pdf, later_pdf, target,
-                         own=own, stand_ins=set(stand_ins))
+            body_start=front_pages, cover=front.cover)
+        stand_ins = keep_links(front.document, numbers)
+        path = scratch.with_name(f"{scratch.name}.0.tmp")
+        warnings += write_pdf(lead, path, when=when, variant=variant, attachments=attachments,
+                              custom=custom)
+        written.insert(0, Piece(path, frozenset(stand_ins)))
+        later_pieces, later_count, later_warnings, later_outline = later.answer()
+        written += later_pieces
+        earlier_count = len(earlier.document.pages)
+        outline = [*_bookmarks(front.document, 0), *_bookmarks(earlier.document, front_pages),
+                   *_shifted(later_outline, front_pages + earlier_count)]
+        warnings = [*front.warnings, *earlier.warnings, *warnings, *later_warnings]
+        warnings += join(written, target, outline)
         # Each part parses the same stylesheets: a warning about them comes once per part.
-        return len(pages) + later_count, list(dict.fromkeys(warnings))
+        return front_pages + earlier_count + later_count, list(dict.fromkeys(warnings))
     finally:
-        if child.is_alive():
-            child.kill()
-            child.join()
-        conn.close()
-        earlier_pdf.unlink(missing_ok=True)
-        later_pdf.unlink(missing_ok=True)
+        later.stop()
+        for piece in written:
+            piece.path.unlink(missing_ok=True)
+        for leftover in scratch.parent.glob(f"{scratch.name}.*.tmp"):
+            leftover.unlink(missing_ok=True)
 
 
-def _answer(conn: Any, child: Any) -> Any:
-    """The later part's next answer; what it raised is raised here."""
+def _write_piece(part: Layout, path: Path, *, when: datetime, variant: str | None,
+                 pages: slice = slice(None)) -> tuple[Piece, list[str]]:
+    """``pages`` of ``part`` written on their own, links elsewhere kept with stand-ins;
+    returns the piece and WeasyPrint's warnings."""
+    document = part.document.copy(part.document.pages[pages])
+    stand_ins = keep_links(document)
+    warnings = write_pdf(Layout(document, (), part.identifier), path, when=when,
+                         variant=variant)
+    return Piece(path, frozenset(stand_ins)), warnings
+
+
+def _bookmarks(document: Document, first: int) -> list[Bookmark]:
+    """The document's bookmarks as the PDF has them, its first page being page ``first``."""
+    return _shifted(document.make_bookmark_tree(scale=0.75, transform_pages=True), first)
+
+
+def _shifted(bookmarks: Sequence[Bookmark], pages: int) -> list[Bookmark]:
+    return [(label, (page + pages, x, y), _shifted(children, pages), state)
+            for label, (page, x, y), children, state in bookmarks]
+
+
+class _Forked:
+    """``function(conn, *args)`` in a forked process (sharing what this one has laid out),
+    answering through ``conn`` with ("ok", value) or ("error", exception)."""
+
+    def __init__(self, function: Any, *args: Any) -> None:
+        context = multiprocessing.get_context("fork")
+        self._conn, child_end = context.Pipe()
+        self._process = context.Process(target=_answering, args=(child_end, function, args))
+        self._process.start()
+        child_end.close()
+
+    def send(self, value: Any) -> None:
+        try:
+            self._conn.send(value)
+        except OSError:  # it has ended: what it raised is waiting to be read
+            self.answer()
+            raise
+
+    def answer(self) -> Any:
+        """Its next answer; what it raised is raised here."""
+        try:
+            kind, value = self._conn.recv()
+        except EOFError:  # killed (memory, a signal) before it could answer
+            self._process.join()
+            raise RuntimeError(
+                f"PDF part process ended with code {self._process.exitcode}") from None
+        if kind == "error":
+            raise value
+        return value
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._conn.close()
+
+
+def _answering(conn: Any, function: Any, args: tuple[Any, ...]) -> None:
     try:
-        kind, value = conn.recv()
-    except EOFError:  # killed (memory, a signal) before it could answer
-        child.join()
-        raise RuntimeError(f"PDF part process ended with code {child.exitcode}") from None
-    if kind == "error":
-        raise value
-    return value
-
-
-def _later_part(conn: Any, html: str, base_url: Path, target: Path, when: datetime,
-                variant: str | None) -> None:
-    """The forked process: lays the later chapters out, numbered after the earlier part's
-    pages, tells where its anchors are, then writes them (no metadata of its own is kept)."""
-    try:
-        part = layout(html, base_url, pages_before=conn.recv)
-        conn.send(("ok", page_numbers([part.document], first=0)))
-        stand_ins = keep_links(part.document)
-        written = write_pdf(part, target, when=when, variant=variant)
-        conn.send(("ok", (len(part.document.pages), [*part.warnings, *written], stand_ins)))
-    except BaseException as exc:  # handed to the earlier part, which raises it
+        conn.send(("ok", function(conn, *args)))
+    except BaseException as exc:  # handed to the parent, which raises it
         try:
             conn.send(("error", exc))
         except Exception:  # an exception that cannot be pickled: its words, at least
             conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
         conn.close()
+
+
+def _later_part(conn: Any, html: str, base_url: Path, scratch: Path, when: datetime,
+                variant: str | None) -> tuple[list[Piece], int, list[str], list[Bookmark]]:
+    """In the forked process: the later chapters laid out, numbered after the earlier part's
+    pages; tells where its anchors are, then writes its pages as two pieces, the second
+    half in a process of its own."""
+    part = layout(html, base_url, pages_before=conn.recv)
+    conn.send(("ok", page_numbers([part.document], first=0)))
+    count = len(part.document.pages)
+    half = (count + 1) // 2
+    second = _Forked(_second_half, part, scratch.with_name(f"{scratch.name}.3.tmp"), when,
+                     variant, slice(half, None)) if count > 1 else None
+    try:
+        piece, warnings = _write_piece(part, scratch.with_name(f"{scratch.name}.2.tmp"),
+                                       when=when, variant=variant, pages=slice(0, half))
+        pieces = [piece]
+        if second is not None:
+            piece, more = second.answer()
+            pieces.append(piece)
+            warnings += more
+    finally:
+        if second is not None:
+            second.stop()
+    return pieces, count, [*part.warnings, *warnings], _bookmarks(part.document, 0)
+
+
+def _second_half(_conn: Any, part: Layout, path: Path, when: datetime, variant: str | None,
+                 pages: slice) -> tuple[Piece, list[str]]:
+    return _write_piece(part, path, when=when, variant=variant, pages=pages)
