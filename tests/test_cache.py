@@ -120,17 +120,17 @@ def test_nothing_changed_reuses_the_outputs_untouched(
 def test_one_yaml_value_changed_rebuilds_with_one_layout(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pipeline.render import pdf as pdf_module
+    from pipeline.render import pdf_parts
 
-    counter = project.parent / "layouts.txt"  # the PDF is laid out in a forked child
-    real_layout = pdf_module.layout
+    counter = project.parent / "layouts.txt"  # the PDF is laid out in forked children
+    real_layout = pdf_parts.layout
 
     def counted(*args: object, **kwargs: object) -> object:
         with counter.open("a") as out:
             out.write("1")
         return real_layout(*args, **kwargs)
 
-    monkeypatch.setattr(pdf_module, "layout", counted)
+    monkeypatch.setattr(pdf_parts, "layout", counted)
     data = project / "data" / "indikator.yaml"
     text = data.read_text(encoding="utf-8")
     data.write_text(text.replace("2024: 3.05, 2025: 3.18}", "2024: 3.05, 2025: 3.04}"),
@@ -139,7 +139,8 @@ def test_one_yaml_value_changed_rebuilds_with_one_layout(
     result = building.build(project, environ={}, draft=True)
 
     layouts = counter.read_text()
-    assert not result.cached and layouts == "1"  # every PDF variant from one layout
+    # Laid out once, in its three parts (front matter, earlier and later chapters).
+    assert not result.cached and layouts == "111"
     pdf_text = subprocess.run(["pdftotext", "-layout", str(project / PDF), "-"], check=True,
                               capture_output=True, text=True).stdout
     row = next(line for line in pdf_text.splitlines() if "IKU-01" in line and "%" in line)
