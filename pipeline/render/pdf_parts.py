@@ -34,13 +34,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from weasyprint import Document
+from weasyprint.html import UA_COUNTER_STYLE
 
 from pipeline.render.approval import EmbeddedFile
 from pipeline.render.pdf import Layout, layout, write_pdf
 from pipeline.render.pdf_join import Bookmark, Piece, join
 
 FRONT_MARK = "<!-- lkjip:front -->"
+CONTENTS_MARK = "<!-- lkjip:contents -->"
+AFTER_CONTENTS_MARK = "<!-- lkjip:after-contents -->"
 BODY_MARK = "<!-- lkjip:body -->"
 _END = "</body></html>"
 # An entry of the tables of contents, as print.html writes it.
@@ -52,8 +56,14 @@ class PrintParts:
     """The print document cut at its marks."""
 
     shared: str  # head, <body> and the draft mark: every part starts with it
-    front: str  # the front matter, up to Bab I
+    lead: str  # the cover, the lembar pengesahan, the Kata Pengantar
+    contents: str  # the tables of contents (Daftar Isi, Daftar Tabel, Daftar Gambar)
+    rest: str  # the rest of the front matter (Ikhtisar Eksekutif)
     body: tuple[str, ...]  # one per chapter, from Bab I
+
+    @property
+    def front(self) -> str:
+        return self.lead + self.contents + self.rest
 
     def document(self, blocks: Iterable[str]) -> str:
         return self.shared + "".join(blocks) + _END
@@ -79,20 +89,24 @@ def split_print_html(html: str) -> PrintParts | None:
     if not mark or not rest.endswith(_END):
         return None
     front, *body = rest[: -len(_END)].split(BODY_MARK)
-    if len(body) < 2:
+    lead, mark, contents = front.partition(CONTENTS_MARK)
+    contents, after, rest = contents.partition(AFTER_CONTENTS_MARK)
+    if len(body) < 2 or not mark or not after:
         return None
-    return PrintParts(shared, front, tuple(body))
+    return PrintParts(shared, lead, contents, rest, tuple(body))
 
 
-def numbered_contents(front: str, numbers: Mapping[str, int]) -> str:
-    """The front matter with the page number of every body entry of its tables of contents
-    written in (``data-page``, shown by print.css)."""
+def numbered_contents(contents: str, numbers: Mapping[str, str],
+                      default: str | None = None) -> str:
+    """The tables of contents with the page number of every entry written in (``data-page``,
+    shown by print.css); an entry not in ``numbers`` gets ``default``, or keeps its
+    ``target-counter`` when that is None."""
 
     def number(match: re.Match[str]) -> str:
-        page = numbers.get(match[2])
-        return match[0] if page is None else f'{match[0]} data-page="{page:d}"'
+        page = numbers.get(match[2], default)
+        return match[0] if page is None else f'{match[0]} data-page="{escape(page)}"'
 
-    return _TOC_LINK.sub(number, front)
+    return _TOC_LINK.sub(number, contents)
 
 
 def page_numbers(parts: Sequence[Document], first: int = 1) -> dict[str, int]:
@@ -147,46 +161,109 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
     later = _Forked(_later_part, parts.document(parts.body[cut:]), base_url, scratch, when,
                     variant)
     written: list[Piece] = []
+    options = {"when": when, "variant": variant}
+
+    def piece(number: int) -> Path:
+        return scratch.with_name(f"{scratch.name}.{number}.tmp")
+
     try:
         earlier = layout(parts.document(parts.body[:cut]), base_url)
         later.send(len(earlier.document.pages))
-        # While the later part is laid out: write the earlier one (links to the front matter
-        # and to the later part kept with stand-ins, which the join points at their pages).
-        piece, warnings = _write_piece(earlier, scratch.with_name(f"{scratch.name}.1.tmp"),
-                                       when=when, variant=variant)
-        written.append(piece)
-        later_pages: dict[str, int] = later.answer()  # its anchors: page in that part
-        numbers = page_numbers([earlier.document])
-        for name, page in later_pages.items():
-            numbers.setdefault(name, len(earlier.document.pages) + 1 + page)
-        front = layout(parts.document([numbered_contents(parts.front, numbers)]), base_url)
-        front_pages = len(front.document.pages)
-        # The front matter comes first: it carries the metadata, attachments and page labels
-        # (Arabic numbers from the first page of Bab I, which is in the next piece).
-        lead = Layout(
-            front.document, front.warnings,
+        # While the later part is laid out: the earlier one is written, and so is the front
+        # matter but for its tables of contents, which wait for the later part's page numbers.
+        # Their pages are counted now (the numbers hang in the right padding and never change
+        # a line), so what follows them is numbered from the start.
+        earlier_piece, warnings = _write_piece(earlier, piece(3), **options)
+        written.append(earlier_piece)
+        lead = layout(parts.document([parts.lead]), base_url)
+        roman_before = len(lead.document.pages) - lead.cover  # the cover is not counted
+        draft_contents = layout(parts.document([numbered_contents(parts.contents, {}, "0")]),
+                                base_url)
+        contents_count = len(draft_contents.document.pages)
+        rest = layout(parts.document([parts.rest]), base_url,
+                      pages_before=lambda: roman_before + contents_count) \
+            if parts.rest.strip() else None
+        front_count = len(lead.document.pages) + contents_count + _count(rest)
+        # The lead comes first in the PDF: it carries the metadata, the attachments and the
+        # page labels (Arabic from the first page of Bab I, which is in a later piece).
+        lead_piece = Layout(
+            lead.document, lead.warnings,
             hashlib.md5(html.encode("utf-8"), usedforsecurity=False).hexdigest().encode("ascii"),
-            body_start=front_pages, cover=front.cover)
-        stand_ins = keep_links(front.document, numbers)
-        path = scratch.with_name(f"{scratch.name}.0.tmp")
-        warnings += write_pdf(lead, path, when=when, variant=variant, attachments=attachments,
-                              custom=custom)
-        written.insert(0, Piece(path, frozenset(stand_ins)))
+            body_start=front_count, cover=lead.cover)
+        lead_stand_ins = keep_links(lead.document)
+        warnings += write_pdf(lead_piece, piece(0), attachments=attachments, custom=custom,
+                              **options)
+        first = Piece(piece(0), frozenset(lead_stand_ins))
+        written.append(first)
+        rest_pieces: list[Piece] = []
+        if rest is not None:
+            rest_piece, more = _write_piece(rest, piece(2), **options)
+            rest_pieces.append(rest_piece)
+            warnings += more
+        written += rest_pieces
+
+        numbers = {name: _roman(n)
+                   for name, n in page_numbers([lead.document], 1 - lead.cover).items()}
+        for name, n in page_numbers([draft_contents.document], roman_before + 1).items():
+            numbers.setdefault(name, _roman(n))
+        if rest is not None:
+            for name, n in page_numbers([rest.document],
+                                        roman_before + contents_count + 1).items():
+                numbers.setdefault(name, _roman(n))
+        for name, n in page_numbers([earlier.document]).items():
+            numbers.setdefault(name, str(n))
+        later_pages: dict[str, int] = later.answer()  # its anchors: page in that part
+        earlier_count = len(earlier.document.pages)
+        for name, n in later_pages.items():
+            numbers.setdefault(name, str(earlier_count + 1 + n))
+        contents = layout(parts.document([numbered_contents(parts.contents, numbers)]),
+                          base_url, pages_before=lambda: roman_before)
+        if len(contents.document.pages) != contents_count:
+            raise _Recount
+        contents_piece, more = _write_piece(contents, piece(1), **options)
+        written.append(contents_piece)
+        warnings += more
         later_pieces, later_count, later_warnings, later_outline = later.answer()
         written += later_pieces
-        earlier_count = len(earlier.document.pages)
-        outline = [*_bookmarks(front.document, 0), *_bookmarks(earlier.document, front_pages),
-                   *_shifted(later_outline, front_pages + earlier_count)]
-        warnings = [*front.warnings, *earlier.warnings, *warnings, *later_warnings]
-        warnings += join(written, target, outline)
+        in_order = [first, contents_piece, *rest_pieces, earlier_piece, *later_pieces]
+        outline = [*_bookmarks(lead.document, 0),
+                   *_bookmarks(contents.document, len(lead.document.pages)),
+                   *(_bookmarks(rest.document, front_count - _count(rest)) if rest else []),
+                   *_bookmarks(earlier.document, front_count),
+                   *_shifted(later_outline, front_count + earlier_count)]
+        warnings = [*lead.warnings, *contents.warnings, *(rest.warnings if rest else ()),
+                    *earlier.warnings, *warnings, *later_warnings]
+        warnings += join(in_order, target, outline)
         # Each part parses the same stylesheets: a warning about them comes once per part.
-        return front_pages + earlier_count + later_count, list(dict.fromkeys(warnings))
+        return front_count + earlier_count + later_count, list(dict.fromkeys(warnings))
+    except _Recount:
+        # The tables of contents took another number of pages with their numbers written in
+        # (a title exactly as long as the line): the front matter's numbers after them are
+        # wrong, so the report is laid out in one piece instead.
+        later.stop()
+        whole = layout(html, base_url)
+        written_whole = write_pdf(whole, target, attachments=attachments, custom=custom,
+                                  **options)
+        return len(whole.document.pages), [*whole.warnings, *written_whole]
     finally:
         later.stop()
         for piece in written:
             piece.path.unlink(missing_ok=True)
         for leftover in scratch.parent.glob(f"{scratch.name}.*.tmp"):
             leftover.unlink(missing_ok=True)
+
+
+class _Recount(Exception):
+    """The tables of contents changed their page count once numbered."""
+
+
+def _count(part: Layout | None) -> int:
+    return 0 if part is None else len(part.document.pages)
+
+
+def _roman(number: int) -> str:
+    """``number`` as print.css prints the front matter's pages (lower-roman)."""
+    return UA_COUNTER_STYLE.render_value(number, "lower-roman")
 
 
 def _write_piece(part: Layout, path: Path, *, when: datetime, variant: str | None,
@@ -268,10 +345,10 @@ def _later_part(conn: Any, html: str, base_url: Path, scratch: Path, when: datet
     conn.send(("ok", page_numbers([part.document], first=0)))
     count = len(part.document.pages)
     half = (count + 1) // 2
-    second = _Forked(_second_half, part, scratch.with_name(f"{scratch.name}.3.tmp"), when,
+    second = _Forked(_second_half, part, scratch.with_name(f"{scratch.name}.5.tmp"), when,
                      variant, slice(half, None)) if count > 1 else None
     try:
-        piece, warnings = _write_piece(part, scratch.with_name(f"{scratch.name}.2.tmp"),
+        piece, warnings = _write_piece(part, scratch.with_name(f"{scratch.name}.4.tmp"),
                                        when=when, variant=variant, pages=slice(0, half))
         pieces = [piece]
         if second is not None:

@@ -21,7 +21,9 @@ from pipeline.render import pdf_parts
 from pipeline.render.pdf import layout, write_pdf
 from pipeline.render.pdf_join import MISSING_ANCHOR
 from pipeline.render.pdf_parts import (
+    AFTER_CONTENTS_MARK,
     BODY_MARK,
+    CONTENTS_MARK,
     FRONT_MARK,
     PrintParts,
     keep_links,
@@ -133,9 +135,9 @@ def _chapter(anchor: str, links: list[str], paragraphs: int = 1) -> str:
 
 def _small(chapters: list[str]) -> str:
     return (f"<!DOCTYPE html><html><head><title>Uji</title>{STYLE}</head><body>{FRONT_MARK}"
-            '<section class="cover"><h1 id="sampul">Sampul</h1>'
-            '<ul class="toc"><li class="level-1"><a href="#b">B</a></li></ul></section>'
-            f"{''.join(chapters)}</body></html>\n")
+            f'<section class="cover"><h1 id="sampul">Sampul</h1></section>{CONTENTS_MARK}'
+            '<section class="toc"><ul><li class="level-1"><a href="#b">B</a></li></ul></section>'
+            f"{AFTER_CONTENTS_MARK}{''.join(chapters)}</body></html>\n")
 
 
 def test_a_document_without_two_body_chapters_is_not_cut() -> None:
@@ -146,17 +148,18 @@ def test_a_document_without_two_body_chapters_is_not_cut() -> None:
 
 
 def test_the_cut_shares_the_work_out() -> None:
-    parts = PrintParts("<head>", "f" * 10, ("a" * 10, "b" * 10, "c" * 50, "d" * 5))
+    parts = PrintParts("<head>", "f" * 4, "f" * 4, "f" * 2, ("a" * 10, "b" * 10, "c" * 50, "d" * 5))
     assert parts.cut() == 2  # 30 before, 55 after; cutting before "d" would leave 80 before
-    assert PrintParts("", "", ("a" * 100, "b", "c")).cut() == 1
+    assert PrintParts("", "", "", "", ("a" * 100, "b", "c")).cut() == 1
 
 
 def test_contents_get_the_numbers_of_the_pages_they_know() -> None:
     front = '<li class="level-1"><a href="#bab-1">Bab I</a></li>' \
         '<li class="level-1 front"><a href="#kata-pengantar">Kata Pengantar</a></li>'
-    numbered = numbered_contents(front, {"bab-1": 7})
+    numbered = numbered_contents(front, {"bab-1": "7"})
     assert '<a href="#bab-1" data-page="7">' in numbered
     assert '<a href="#kata-pengantar">' in numbered
+    assert numbered_contents(front, {}, "0").count('data-page="0"') == 2
 
 
 def test_stand_ins_do_not_touch_the_document_the_pages_came_from() -> None:
@@ -194,9 +197,10 @@ def test_links_between_parts_land_and_links_to_nowhere_are_dropped(tmp_path: Pat
     assert sorted(targets) == ["a", "b", "b", "c", "d", "sampul"]
     assert sorted(w for w in warnings if "No anchor" in w) == [
         MISSING_ANCHOR.format(name="hilang"), MISSING_ANCHOR.format(name="raib")]
-    # The later part's pages are numbered after the earlier part's.
+    # The cover is not counted (a cover in the lead), the contents page is the first, and
+    # the chapters are numbered from 1 (their own part), the later part's after the earlier's.
     numbers = [page.extract_text().split()[-1] for page in reader.pages[1:]]
-    assert numbers == [str(n) for n in range(1, len(reader.pages))]
+    assert numbers == ["1", *(str(n) for n in range(1, len(reader.pages) - 1))]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kecil.pdf"]
 
 
@@ -214,3 +218,26 @@ def test_a_failing_part_fails_the_pdf_and_leaves_nothing(tmp_path: Path,
     with pytest.raises(ValueError, match="bagian akhir gagal"):
         write_report(_small(chapters), tmp_path, tmp_path / "gagal.pdf", when=WHEN)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_front_matter_numbers_are_roman_as_print_css_prints_them() -> None:
+    assert [pdf_parts._roman(n) for n in (1, 4, 9, 14)] == ["i", "iv", "ix", "xiv"]
+
+
+def test_contents_that_grow_once_numbered_fall_back_to_one_piece(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pdf_parts.numbered_contents
+
+    def growing(contents: str, numbers: dict, default: str | None = None) -> str:
+        numbered = real(contents, numbers, default)
+        if default is None:  # the final tables of contents: a page longer than counted
+            numbered = numbered.replace("</ul>", "<li>baris</li>" * 60 + "</ul>")
+        return numbered
+
+    monkeypatch.setattr(pdf_parts, "numbered_contents", growing)
+    chapters = [_chapter(name, [], 20) for name in "abc"]
+    html = _small(chapters)
+    target = tmp_path / "satu.pdf"
+    count, _ = write_report(html, tmp_path, target, when=WHEN)
+    assert count == len(PdfReader(target).pages) == len(layout(html, tmp_path).document.pages)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["satu.pdf"]
