@@ -3,11 +3,12 @@
 Order of work, on both cores: a forked child starts on the PDF's imports while this process
 reads the :class:`Project` once (data, pages) and expands every macro of every page (all
 problems at once, with file:line); the child is then handed the Project and lays the PDF out
-into a staging file while this process builds the site, from the same expansions, into a
-temporary folder next to site/; the staged PDF is copied into the site (the "Unduh PDF"
-link), and only then are both moved into place. A build that fails at any step leaves the
-previous site/ and PDF as they were; one killed outright leaves staging files that the next
-build removes (or, killed between the two renames of site/, puts the previous site/ back).
+into a staging file (itself on both cores, in parts: :mod:`pipeline.render.pdf_parts`) while
+this process builds the site, from the same expansions, into a temporary folder next to site/;
+the staged PDF is copied into the site (the "Unduh PDF" link), and only then are both moved
+into place. A build that fails at any step leaves the previous site/ and PDF as they were; one
+killed outright leaves staging files that the next build removes (or, killed between the two
+renames of site/, puts the previous site/ back).
 Nothing here talks to Git.
 
 Two flags change what is built, both decided by the caller (the command layer, which may ask
