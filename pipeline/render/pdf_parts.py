@@ -157,14 +157,14 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
         return len(whole.document.pages), [*whole.warnings, *written]
 
     cut = parts.cut()
-    scratch = target.with_name(f".{target.name}.{os.getpid()}")
-    later = _Forked(_later_part, parts.document(parts.body[cut:]), base_url, scratch, when,
-                    variant)
+    owner = os.getpid()
+    later = _Forked(_later_part, parts.document(parts.body[cut:]), base_url, target, owner,
+                    when, variant)
     written: list[Piece] = []
     options = {"when": when, "variant": variant}
 
     def piece(number: int) -> Path:
-        return scratch.with_name(f"{scratch.name}.{number}.tmp")
+        return _piece_path(target, number, owner)
 
     try:
         earlier = layout(parts.document(parts.body[:cut]), base_url)
@@ -249,8 +249,19 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
         later.stop()
         for piece in written:
             piece.path.unlink(missing_ok=True)
-        for leftover in scratch.parent.glob(f"{scratch.name}.*.tmp"):
-            leftover.unlink(missing_ok=True)
+        for number in range(_PIECES):  # what a failed part process left
+            _piece_path(target, number, owner).unlink(missing_ok=True)
+
+
+# The pieces, in the order of the PDF: 0 the lead of the front matter, 1 the tables of
+# contents, 2 the rest of the front matter, 3 the earlier chapters, 4 and 5 the later ones.
+_PIECES = 6
+
+
+def _piece_path(target: Path, number: int, owner: int) -> Path:
+    """Where piece ``number`` is written: next to ``target``, hidden, named after the process
+    that joins it last (so a build killed outright leaves files the next build removes)."""
+    return target.with_name(f".{target.name}.{number}.{owner}.tmp")
 
 
 class _Recount(Exception):
@@ -336,7 +347,7 @@ def _answering(conn: Any, function: Any, args: tuple[Any, ...]) -> None:
         conn.close()
 
 
-def _later_part(conn: Any, html: str, base_url: Path, scratch: Path, when: datetime,
+def _later_part(conn: Any, html: str, base_url: Path, target: Path, owner: int, when: datetime,
                 variant: str | None) -> tuple[list[Piece], int, list[str], list[Bookmark]]:
     """In the forked process: the later chapters laid out, numbered after the earlier part's
     pages; tells where its anchors are, then writes its pages as two pieces, the second
@@ -345,10 +356,10 @@ def _later_part(conn: Any, html: str, base_url: Path, scratch: Path, when: datet
     conn.send(("ok", page_numbers([part.document], first=0)))
     count = len(part.document.pages)
     half = (count + 1) // 2
-    second = _Forked(_second_half, part, scratch.with_name(f"{scratch.name}.5.tmp"), when,
+    second = _Forked(_second_half, part, _piece_path(target, 5, owner), when,
                      variant, slice(half, None)) if count > 1 else None
     try:
-        piece, warnings = _write_piece(part, scratch.with_name(f"{scratch.name}.4.tmp"),
+        piece, warnings = _write_piece(part, _piece_path(target, 4, owner),
                                        when=when, variant=variant, pages=slice(0, half))
         pieces = [piece]
         if second is not None:
