@@ -23,7 +23,6 @@ outputs in place and the outputs are intact, the build stops there, in well unde
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import shutil
@@ -39,6 +38,7 @@ from typing import Any
 from pipeline import cache
 from pipeline.data.load import DATA_DIR
 from pipeline.errors import CannotRun, UserError
+from pipeline.forked import Forked
 from pipeline.logs import collected_warnings
 from pipeline.macro.registry import MacroError
 from pipeline.messages import WIB
@@ -278,32 +278,17 @@ class _PdfWorker:
     """
 
     def __init__(self, environ: Mapping[str, str], draft: bool) -> None:
-        context = multiprocessing.get_context("fork")
-        self._conn, child_end = context.Pipe()
-        self._child = context.Process(target=_pdf_child, args=(child_end, dict(environ), draft))
-        self._child.start()
-        child_end.close()
+        self._child = Forked(_pdf_child, dict(environ), draft)
 
     def start(self, project: Project, target: Path) -> None:
-        self._conn.send((project, target))
+        self._child.send((project, target))
 
     def done(self) -> tuple[int, list[str]]:
-        try:
-            kind, value = self._conn.recv()
-        except EOFError:  # killed (memory, a signal) before it could answer
-            self._child.join()
-            raise RuntimeError(f"PDF process ended with code {self._child.exitcode}") from None
-        self._child.join()
-        if kind == "error":
-            raise value
-        return value
+        return self._child.answer()
 
     def stop(self) -> None:
         """Kill the child if it still runs (the caller failed first: no PDF is wanted)."""
-        if self._child.is_alive():
-            self._child.kill()
-            self._child.join()
-        self._conn.close()
+        self._child.stop()
 
 
 @contextmanager
@@ -315,26 +300,19 @@ def _pdf_worker(environ: Mapping[str, str], *, draft: bool) -> Iterator[_PdfWork
         worker.stop()
 
 
-def _pdf_child(conn: Any, environ: dict[str, str], draft: bool = False) -> None:
+def _pdf_child(conn: Any, environ: dict[str, str], draft: bool = False
+               ) -> tuple[int, list[str]] | None:
     # What the PDF needs, imported while the parent reads the inputs.
     import pipeline.render.pdf_parts
     import pipeline.render.print_html  # noqa: F401
 
     try:
-        try:
-            project, target = conn.recv()
-        except EOFError:  # the parent failed before handing over: nothing to do
-            return
-        result = BuildResult()
-        _build_pdf(project, target, environ, lambda _text: None, result, draft=draft)
-        conn.send(("ok", (result.page_count, result.warnings)))
-    except BaseException as exc:  # handed to the parent, which raises it in its own context
-        try:
-            conn.send(("error", exc))
-        except Exception:  # an exception that cannot be pickled: its words, at least
-            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
-    finally:
-        conn.close()
+        project, target = conn.recv()
+    except EOFError:  # the parent failed before handing over: nothing to do
+        return None
+    result = BuildResult()
+    _build_pdf(project, target, environ, lambda _text: None, result, draft=draft)
+    return result.page_count, result.warnings
 
 
 @contextmanager

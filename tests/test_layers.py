@@ -14,7 +14,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 # Lowest first. The CLI layer (commands, cli) may use everything; nothing may use it.
 LAYERS: list[set[str]] = [
     {"__init__", "errors", "messages", "terminal", "logs", "problem_formats", "model",
-     "formatting", "templating", "textfile", "cache", "error_handler", "page_policy"},
+     "formatting", "templating", "textfile", "cache", "error_handler", "page_policy",
+     "forked"},
     {"data"},  # YAML with lines, schema, consistency: the one data gate
     {"macro"},  # the macro language: finding {{ ... }}, the registry, judging a use
     # how macros print, tables, charts, print HTML, PDF, the MkDocs plugin: no Git; and the

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import multiprocessing
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -38,6 +37,7 @@ from markupsafe import escape
 from weasyprint import Document
 from weasyprint.html import UA_COUNTER_STYLE
 
+from pipeline.forked import Forked
 from pipeline.render.approval import EmbeddedFile
 from pipeline.render.pdf import Layout, layout, write_pdf
 from pipeline.render.pdf_join import Bookmark, Piece, join
@@ -158,7 +158,7 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
 
     cut = parts.cut()
     owner = os.getpid()
-    later = _Forked(_later_part, parts.document(parts.body[cut:]), base_url, target, owner,
+    later = Forked(_later_part, parts.document(parts.body[cut:]), base_url, target, owner,
                     when, variant)
     written: list[Piece] = []
     options = {"when": when, "variant": variant}
@@ -298,55 +298,6 @@ def _shifted(bookmarks: Sequence[Bookmark], pages: int) -> list[Bookmark]:
             for label, (page, x, y), children, state in bookmarks]
 
 
-class _Forked:
-    """``function(conn, *args)`` in a forked process (sharing what this one has laid out),
-    answering through ``conn`` with ("ok", value) or ("error", exception)."""
-
-    def __init__(self, function: Any, *args: Any) -> None:
-        context = multiprocessing.get_context("fork")
-        self._conn, child_end = context.Pipe()
-        self._process = context.Process(target=_answering, args=(child_end, function, args))
-        self._process.start()
-        child_end.close()
-
-    def send(self, value: Any) -> None:
-        try:
-            self._conn.send(value)
-        except OSError:  # it has ended: what it raised is waiting to be read
-            self.answer()
-            raise
-
-    def answer(self) -> Any:
-        """Its next answer; what it raised is raised here."""
-        try:
-            kind, value = self._conn.recv()
-        except EOFError:  # killed (memory, a signal) before it could answer
-            self._process.join()
-            raise RuntimeError(
-                f"PDF part process ended with code {self._process.exitcode}") from None
-        if kind == "error":
-            raise value
-        return value
-
-    def stop(self) -> None:
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
-        self._conn.close()
-
-
-def _answering(conn: Any, function: Any, args: tuple[Any, ...]) -> None:
-    try:
-        conn.send(("ok", function(conn, *args)))
-    except BaseException as exc:  # handed to the parent, which raises it
-        try:
-            conn.send(("error", exc))
-        except Exception:  # an exception that cannot be pickled: its words, at least
-            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
-    finally:
-        conn.close()
-
-
 def _later_part(conn: Any, html: str, base_url: Path, target: Path, owner: int, when: datetime,
                 variant: str | None) -> tuple[list[Piece], int, list[str], list[Bookmark]]:
     """In the forked process: the later chapters laid out, numbered after the earlier part's
@@ -356,7 +307,7 @@ def _later_part(conn: Any, html: str, base_url: Path, target: Path, owner: int, 
     conn.send(("ok", page_numbers([part.document], first=0)))
     count = len(part.document.pages)
     half = (count + 1) // 2
-    second = _Forked(_second_half, part, _piece_path(target, 5, owner), when,
+    second = Forked(_second_half, part, _piece_path(target, 5, owner), when,
                      variant, slice(half, None)) if count > 1 else None
     try:
         piece, warnings = _write_piece(part, _piece_path(target, 4, owner),
