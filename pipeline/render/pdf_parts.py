@@ -1,24 +1,28 @@
-"""The PDF laid out on both cores: the report in two parts, in two processes, joined at the end.
+"""The PDF laid out on both cores: the report in pieces, in two processes, joined at the end.
 
 WeasyPrint lays a document out on one core, and the layout is most of a build. The print
 document (:func:`pipeline.render.print_html.print_html`) marks where it may be cut: the front
-matter (cover, lembar pengesahan, Kata Pengantar, the tables of contents, Ikhtisar Eksekutif),
-then each body chapter from Bab I. The body is cut at one chapter into two parts with about
-the same work in each (every chapter starts on a new page, so the pages are the same ones):
+matter before, in and after the tables of contents, and each body chapter from Bab I. The body
+is cut at one chapter into two parts with about the same work in each (every chapter starts on
+a new page, so the pages are the same ones):
 
 - a forked process lays out the later chapters. Its page numbers continue from the earlier
   part's, which it learns only when its own pages are made (:func:`pdf.layout`'s
-  ``pages_before``); it tells where its anchors are and writes its PDF;
-- this process lays out the earlier chapters, then the front matter, whose tables of contents
-  get every body page number written in (the pages are in two documents, where
-  ``target-counter`` would see only one), and writes front matter and earlier chapters as one
-  PDF, with the metadata, the attachments and the page labels;
-- :func:`pipeline.render.pdf_join.join` puts the later part's pages after them, with their
-  anchors, links and bookmarks.
+  ``pages_before``); it tells where its anchors are and writes its pages in two halves, the
+  second in a process of its own;
+- meanwhile this process lays out and writes the earlier chapters, the front matter before
+  the tables of contents (with the metadata, attachments and page labels) and the front
+  matter after them, numbered after the tables of contents, whose page count a first layout
+  gives (the numbers hang in the right padding and change no line);
+- once the later part's anchors are known, the tables of contents are laid out with every page
+  number written in (the pages are in other documents, where ``target-counter`` would not see
+  them); should they come out another length, the report is laid out in one piece instead;
+- :func:`pipeline.render.pdf_join.join` puts the six pieces together with their anchors,
+  links and bookmarks.
 
-A link to an anchor of the other part is kept by giving the part a stand-in anchor of that
+A link to an anchor of another piece is kept by giving the piece a stand-in anchor of that
 name, which the join points at the right page. A document that cannot be cut (fewer than two
-body chapters) is laid out in one piece, as before.
+body chapters) is laid out in one piece.
 """
 
 from __future__ import annotations
@@ -160,7 +164,6 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
     owner = os.getpid()
     later = Forked(_later_part, parts.document(parts.body[cut:]), base_url, target, owner,
                     when, variant)
-    written: list[Piece] = []
     options = {"when": when, "variant": variant}
 
     def piece(number: int) -> Path:
@@ -174,7 +177,6 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
         # Their pages are counted now (the numbers hang in the right padding and never change
         # a line), so what follows them is numbered from the start.
         earlier_piece, warnings = _write_piece(earlier, piece(3), **options)
-        written.append(earlier_piece)
         lead = layout(parts.document([parts.lead]), base_url)
         roman_before = len(lead.document.pages) - lead.cover  # the cover is not counted
         draft_contents = layout(parts.document([numbered_contents(parts.contents, {}, "0")]),
@@ -194,13 +196,11 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
         warnings += write_pdf(lead_piece, piece(0), attachments=attachments, custom=custom,
                               **options)
         first = Piece(piece(0), frozenset(lead_stand_ins))
-        written.append(first)
         rest_pieces: list[Piece] = []
         if rest is not None:
             rest_piece, more = _write_piece(rest, piece(2), **options)
             rest_pieces.append(rest_piece)
             warnings += more
-        written += rest_pieces
 
         numbers = {name: _roman(n)
                    for name, n in page_numbers([lead.document], 1 - lead.cover).items()}
@@ -221,10 +221,8 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
         if len(contents.document.pages) != contents_count:
             raise _Recount
         contents_piece, more = _write_piece(contents, piece(1), **options)
-        written.append(contents_piece)
         warnings += more
         later_pieces, later_count, later_warnings, later_outline = later.answer()
-        written += later_pieces
         in_order = [first, contents_piece, *rest_pieces, earlier_piece, *later_pieces]
         outline = [*_bookmarks(lead.document, 0),
                    *_bookmarks(contents.document, len(lead.document.pages)),
@@ -247,10 +245,8 @@ def write_report(html: str, base_url: Path, target: Path, *, when: datetime,
         return len(whole.document.pages), [*whole.warnings, *written_whole]
     finally:
         later.stop()
-        for piece in written:
-            piece.path.unlink(missing_ok=True)
-        for number in range(_PIECES):  # what a failed part process left
-            _piece_path(target, number, owner).unlink(missing_ok=True)
+        for number in range(_PIECES):  # joined, or left by a failure
+            piece(number).unlink(missing_ok=True)
 
 
 # The pieces, in the order of the PDF: 0 the lead of the front matter, 1 the tables of
