@@ -40,7 +40,7 @@ class Forked:
         except EOFError:  # killed (memory, a signal) before it could answer
             self._process.join()
             raise RuntimeError(
-                f"PDF process ended with code {self._process.exitcode}") from None
+                f"forked process ended with code {self._process.exitcode}") from None
         if kind == "error":
             raise value
         return value
